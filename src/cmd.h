@@ -1,0 +1,54 @@
+/*
+ * The command table: one command per file (src/cmd-NAME.c), each exporting a
+ * const struct cmd_entry that src/cmd.c lists. Every TUI action has a
+ * command here too, so that it can be scripted.
+ */
+#ifndef AJ_SRC_CMD_H
+#define AJ_SRC_CMD_H
+
+#include <stdbool.h>
+
+#include "model/project.h"
+#include "src/error.h"
+
+/* Exit codes shared by every command. */
+enum {
+	EXIT_OK = 0,             /* done; for check: no errors */
+	EXIT_PROBLEMS = 1,       /* check found errors, or the action failed */
+	EXIT_USAGE = 2,          /* bad arguments or unreadable input */
+};
+
+struct cmd_entry {
+	const char *name;
+	const char *args;        /* N_() synopsis after the name, e.g. "REGION CELL [--shared]" */
+	const char *summary;     /* N_() one line for the command list */
+	const char *help;        /* N_() the options, one per line, for NAME --help */
+	int (*exec)(int argc, char **argv);
+};
+
+/* Global options, parsed by main before the command. */
+struct global_opts {
+	const char *project_dir; /* -C DIR, default "." */
+	bool quiet;
+	bool ascii;
+};
+extern struct global_opts gopt;
+
+/* All commands, NULL-terminated, in the order the help lists them. */
+extern const struct cmd_entry *const cmd_table[];
+const struct cmd_entry *cmd_find(const char *name);
+/* Prints "Usage: autojail NAME ARGS" and the command's help to stdout. */
+void cmd_print_help(const struct cmd_entry *e);
+/* Handles --help for a command: returns true when it printed help. */
+bool cmd_wants_help(const struct cmd_entry *e, int argc, char **argv);
+/* Prints "autojail: TEXT" to stderr and returns EXIT_USAGE (for usage errors). */
+int cmd_usage_error(const struct cmd_entry *e, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+/* Loads the project in gopt.project_dir (or the bundled default board when
+ * there is none and allow_default is set), validated. Prints the error and
+ * returns EXIT_USAGE on failure. */
+int cmd_load_project(struct project *p, bool allow_default);
+/* Saves cells.yml (and autojail.yml) atomically; prints the error on failure. */
+int cmd_save_project(struct project *p);
+
+#endif
