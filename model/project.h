@@ -10,6 +10,7 @@
 
 #include "model/board.h"
 #include "model/cell.h"
+#include "model/spec.h"
 #include "model/validate.h"
 
 /* Config revisions autojail writes. */
@@ -36,7 +37,8 @@ struct project {
 	char *dir;               /* directory holding the project files */
 	struct settings settings;
 	struct board board;
-	struct config config;
+	struct spec spec;        /* what cells.yml asks for */
+	struct config config;    /* the concrete cells: derived plus placed by hand */
 	struct history *history;
 	struct validator *validator;
 	unsigned generation;     /* bumped by every change, for redraw and autosave */
