@@ -34,6 +34,12 @@ struct global_opts {
 };
 extern struct global_opts gopt;
 
+/* The commands, one per src/cmd-NAME.c. */
+extern const struct cmd_entry cmd_init_entry;
+extern const struct cmd_entry cmd_show_entry;
+extern const struct cmd_entry cmd_check_entry;
+extern const struct cmd_entry cmd_assign_entry;
+
 /* All commands, NULL-terminated, in the order the help lists them. */
 extern const struct cmd_entry *const cmd_table[];
 const struct cmd_entry *cmd_find(const char *name);

@@ -1,0 +1,74 @@
+#!/bin/sh
+# Sets up a Debian or Ubuntu machine for autojail and builds it:
+#   ./setup.sh --run    install what is missing, build, open the TUI on the bundled Jetson TX2
+#   ./setup.sh --test   install what is missing, build, run the whole test suite
+#   ./setup.sh          install and build only
+# Packages are installed with apt-get (through sudo when not root), and only
+# those that are missing; a machine that has them all is left alone.
+set -eu
+
+cd "$(dirname "$0")"
+
+# Needed to build and test.
+required="build-essential autoconf automake autopoint gettext pkg-config
+	libncurses-dev libyaml-dev libssh-dev libfdt-dev check
+	device-tree-compiler tmux openssh-server openssh-client
+	gcc-aarch64-linux-gnu binutils-aarch64-linux-gnu qemu-system-arm
+	clang lld iproute2 python3"
+# Used when the distribution has them: fuzzing runtime, browser tests.
+optional="libclang-rt-14-dev chromium"
+
+missing_of() {
+	for p in $1; do
+		dpkg-query -W -f='${Status}\n' "$p" 2>/dev/null | grep -q '^install ok installed$' ||
+			printf '%s ' "$p"
+	done
+}
+
+install_missing() {
+	need=$(missing_of "$required")
+	want=$(missing_of "$optional")
+	[ -n "$need$want" ] || return 0
+	if [ "$(id -u)" -eq 0 ]; then sudo=""; else sudo="sudo"; fi
+	echo "autojail setup: installing $need$want"
+	$sudo apt-get update -qq
+	# Optional packages only where this distribution knows them.
+	avail=""
+	for p in $want; do
+		apt-cache show "$p" >/dev/null 2>&1 && avail="$avail $p"
+	done
+	$sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
+		$need $avail
+}
+
+build() {
+	if [ ! -x configure ] || [ configure.ac -nt configure ]; then
+		./autogen.sh
+	fi
+	if [ ! -f Makefile ]; then
+		./configure --enable-werror
+	fi
+	make -j"$(nproc)"
+}
+
+install_missing
+build
+
+case "${1:-}" in
+--run)
+	if [ -t 0 ] && [ -t 1 ]; then
+		exec ./autojail tui
+	fi
+	# No terminal: say what the TUI would show.
+	./autojail show
+	./autojail -C boards/jetson-tx2 check 2>/dev/null || true
+	;;
+--test)
+	exec sh tests/run-all.sh
+	;;
+"") ;;
+*)
+	echo "usage: $0 [--run|--test]" >&2
+	exit 2
+	;;
+esac

@@ -1,0 +1,121 @@
+/*
+ * The command table and what every command shares: help, usage errors,
+ * loading and saving the project.
+ */
+#include "config.h"
+
+#include <stdarg.h>
+#include <stdlib.h>
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "model/i18n.h"
+#include "model/ops.h"
+#include "model/util.h"
+#include "src/cmd.h"
+#include "src/project-io.h"
+
+struct global_opts gopt = { .project_dir = "." };
+
+const struct cmd_entry *const cmd_table[] = {
+	&cmd_init_entry,
+	&cmd_show_entry,
+	&cmd_check_entry,
+	&cmd_assign_entry,
+	NULL
+};
+
+const struct cmd_entry *cmd_find(const char *name)
+{
+	for (size_t i = 0; cmd_table[i]; i++) {
+		if (strcmp(cmd_table[i]->name, name) == 0)
+			return cmd_table[i];
+	}
+	return NULL;
+}
+
+void cmd_print_help(const struct cmd_entry *e)
+{
+	printf(_("Usage: autojail %s %s\n"), e->name, e->args[0] ? _(e->args) : "");
+	printf("%s\n", _(e->summary));
+	if (e->help && e->help[0])
+		printf("\n%s\n", _(e->help));
+}
+
+bool cmd_wants_help(const struct cmd_entry *e, int argc, char **argv)
+{
+	for (int i = 1; i < argc; i++) {
+		if (strcmp(argv[i], "--") == 0)
+			break;
+		if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
+			cmd_print_help(e);
+			return true;
+		}
+	}
+	return false;
+}
+
+int cmd_usage_error(const struct cmd_entry *e, const char *fmt, ...)
+{
+	va_list ap;
+
+	fprintf(stderr, "autojail %s: ", e->name);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fprintf(stderr, "\n");
+	fprintf(stderr, _("Try 'autojail %s --help'.\n"), e->name);
+	return EXIT_USAGE;
+}
+
+/* With no project here, the bundled default board stands in, so that a
+ * first look needs no set-up. */
+static int load_default(struct project *p, struct error *err)
+{
+	char *path;
+	int ret;
+
+	p->settings.name = xstrdup("jetson-tx2");
+	p->settings.board_profile = xstrdup("jetson-tx2");
+	p->settings.arch = ARCH_ARM64;
+	path = xasprintf("%s/jetson-tx2/%s", boards_dir(), BOARD_FILE);
+	ret = board_load(path, &p->board, err);
+	free(path);
+	if (ret == 0)
+		project_ready(p);
+	return ret;
+}
+
+int cmd_load_project(struct project *p, bool allow_default)
+{
+	struct error err;
+	char *settings;
+	int ret;
+
+	error_clear(&err);
+	p->dir = xstrdup(gopt.project_dir);
+	settings = xasprintf("%s/%s", gopt.project_dir, SETTINGS_FILE);
+	if (allow_default && access(settings, F_OK) != 0)
+		ret = load_default(p, &err);
+	else
+		ret = project_load(p, gopt.project_dir, &err);
+	free(settings);
+	if (ret < 0) {
+		fprintf(stderr, "autojail: %s\n", err.text);
+		return EXIT_USAGE;
+	}
+	return EXIT_OK;
+}
+
+int cmd_save_project(struct project *p)
+{
+	struct error err;
+
+	error_clear(&err);
+	if (project_save(p, &err) < 0) {
+		fprintf(stderr, "autojail: %s\n", err.text);
+		return EXIT_PROBLEMS;
+	}
+	return EXIT_OK;
+}
