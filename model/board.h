@@ -134,6 +134,13 @@ struct board_pci {
 	unsigned sources;
 };
 
+/* Another name for a device-tree node: an alias (/aliases, e.g. "serial0")
+ * or a label (/__symbols__, e.g. "uarta"), so that cells.yml may use it. */
+struct board_alias {
+	char *name;
+	char *path;              /* the node's full path, e.g. "/serial@3100000" */
+};
+
 /* Maximum interrupt number + 1 that autojail tracks (GIC SPIs end at 1020). */
 #define BOARD_MAX_IRQS 1024
 
@@ -156,6 +163,9 @@ struct board {
 
 	struct board_pci *pci;
 	size_t n_pci, cap_pci;
+
+	struct board_alias *aliases;
+	size_t n_aliases, cap_aliases;
 
 	/* Interrupts Linux has handlers for (/proc/interrupts). */
 	uint32_t linux_irqs[BOARD_MAX_IRQS / 32];
