@@ -23,6 +23,9 @@ const struct cmd_entry *const cmd_table[] = {
 	&cmd_show_entry,
 	&cmd_check_entry,
 	&cmd_assign_entry,
+	&cmd_unassign_entry,
+	&cmd_cell_entry,
+	&cmd_irq_entry,
 	NULL
 };
 
