@@ -10,6 +10,7 @@
 #include "model/i18n.h"
 #include "model/ops.h"
 #include "model/units.h"
+#include "model/util.h"
 #include "src/cmd.h"
 
 struct cell_verb {
