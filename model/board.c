@@ -46,6 +46,11 @@ void board_free(struct board *b)
 	}
 	free(b->consoles);
 	free(b->pci);
+	for (i = 0; i < b->n_aliases; i++) {
+		free(b->aliases[i].name);
+		free(b->aliases[i].path);
+	}
+	free(b->aliases);
 	free(b->gic.dt_path);
 	free(b->name);
 	free(b->model);
@@ -188,10 +193,13 @@ static const char *path_basename(const char *path)
 	return slash ? slash + 1 : path;
 }
 
-/* Whole names and paths win over a last path component that happens to match. */
+/*
+ * Whole names and paths win over a last path component that happens to
+ * match; a device-tree alias or label is tried last, through its path.
+ */
 struct board_region *board_find_region(const struct board *b, const char *name_or_path)
 {
-	size_t i;
+	size_t i, j;
 
 	for (i = 0; i < b->n_regions; i++) {
 		struct board_region *r = &b->regions[i];
@@ -205,6 +213,14 @@ struct board_region *board_find_region(const struct board *b, const char *name_o
 
 		if (r->dt_path && !strcmp(path_basename(r->dt_path), name_or_path))
 			return r;
+	}
+	for (j = 0; j < b->n_aliases; j++) {
+		if (!b->aliases[j].name || !b->aliases[j].path ||
+		    strcmp(b->aliases[j].name, name_or_path))
+			continue;
+		for (i = 0; i < b->n_regions; i++)
+			if (b->regions[i].dt_path && !strcmp(b->regions[i].dt_path, b->aliases[j].path))
+				return &b->regions[i];
 	}
 	return NULL;
 }
