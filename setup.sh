@@ -11,7 +11,7 @@ cd "$(dirname "$0")"
 
 # Needed to build and test.
 required="build-essential autoconf automake autopoint gettext pkg-config
-	libncurses-dev libyaml-dev libssh-dev libfdt-dev check
+	libncurses-dev libyaml-dev libssh-dev libssl-dev libfdt-dev check
 	device-tree-compiler tmux openssh-server openssh-client
 	gcc-aarch64-linux-gnu binutils-aarch64-linux-gnu qemu-system-arm
 	clang lld iproute2 python3"

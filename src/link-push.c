@@ -1,0 +1,241 @@
+/*
+ * Uploading files to the board. Each file travels under a temporary name
+ * and becomes visible under its final name only after the board has
+ * confirmed its size and SHA-256, so a broken connection never leaves a
+ * partial file where jailhouse would load it. Files the board already has
+ * with the same checksum are not sent.
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include <openssl/evp.h>
+
+#include "model/i18n.h"
+#include "model/util.h"
+#include "src/link-private.h"
+
+struct local_file {
+	unsigned char *data;
+	size_t len;
+	char sha[65];
+	char *tmp;               /* remote temporary name */
+};
+
+static int read_local(const char *path, struct local_file *f, struct error *err)
+{
+	unsigned char md[EVP_MAX_MD_SIZE];
+	unsigned int mdlen;
+	FILE *fp = fopen(path, "rb");
+	struct stat st;
+
+	if (!fp || fstat(fileno(fp), &st) < 0) {
+		error_errno(err, _("cannot read %s"), path);
+		if (fp)
+			fclose(fp);
+		return -1;
+	}
+	f->len = (size_t)st.st_size;
+	f->data = xmalloc(f->len + 1);
+	if (fread(f->data, 1, f->len, fp) != f->len) {
+		error_errno(err, _("cannot read %s"), path);
+		fclose(fp);
+		return -1;
+	}
+	fclose(fp);
+	EVP_Digest(f->data, f->len, md, &mdlen, EVP_sha256(), NULL);
+	for (unsigned int i = 0; i < mdlen; i++)
+		sprintf(f->sha + 2 * i, "%02x", md[i]);
+	return 0;
+}
+
+/* The temporary name is fixed per file, so a later push overwrites what a
+ * broken one left behind. */
+static char *temp_name(const char *remote)
+{
+	const char *slash = strrchr(remote, '/');
+
+	if (!slash)
+		return xasprintf(".%s.autojail-part", remote);
+	return xasprintf("%.*s/.%s.autojail-part", (int)(slash - remote), remote, slash + 1);
+}
+
+static void append(char **cmd, const char *fmt, const char *a, const char *b)
+{
+	char *part = xasprintf(fmt, a, b);
+	char *joined = xasprintf("%s%s", *cmd, part);
+
+	free(*cmd);
+	free(part);
+	*cmd = joined;
+}
+
+/* Creates the directories and asks for the checksums the board has now. */
+static int remote_state(struct link *l, struct link_file *files, size_t n,
+			struct local_file *lf, struct error *err)
+{
+	struct link_output o;
+	char *cmd = xstrdup("mkdir -p --");
+	int ret;
+
+	for (size_t i = 0; i < n; i++) {
+		char *dir = xstrdup(files[i].remote);
+		char *slash = strrchr(dir, '/');
+		char *q;
+
+		if (slash && slash != dir) {
+			*slash = '\0';
+			q = link_quote(dir);
+			append(&cmd, " %s%s", q, "");
+			free(q);
+		}
+		free(dir);
+	}
+	append(&cmd, " . && { sha256sum --%s%s", "", "");
+	for (size_t i = 0; i < n; i++) {
+		char *q = link_quote(files[i].remote);
+
+		append(&cmd, " %s%s", q, "");
+		free(q);
+	}
+	append(&cmd, " 2>/dev/null; true; }%s%s", "", "");
+	ret = link_run(l, cmd, NULL, 0, &o, err);
+	free(cmd);
+	if (ret == 0 && o.status != 0) {
+		error_set(err, _("%s: cannot create the directories for the files: %s"),
+			  link_name(l), o.err);
+		ret = -1;
+	}
+	for (size_t i = 0; ret == 0 && i < n; i++) {
+		/* sha256sum prints "HASH  PATH" per line. */
+		const char *line = o.out;
+
+		files[i].sent = true;
+		while (line && *line) {
+			const char *eol = strchr(line, '\n');
+			size_t len = eol ? (size_t)(eol - line) : strlen(line);
+
+			if (len == 66 + strlen(files[i].remote) && strncmp(line, lf[i].sha, 64) == 0 &&
+			    strncmp(line + 66, files[i].remote, len - 66) == 0)
+				files[i].sent = false;
+			line = eol ? eol + 1 : NULL;
+		}
+	}
+	link_output_free(&o);
+	return ret;
+}
+
+static int upload(struct link *l, const struct link_file *f, struct local_file *lf,
+		  struct error *err)
+{
+	sftp_file file;
+	size_t off = 0;
+
+	if (!l->sftp) {
+		l->sftp = sftp_new(l->session);
+		if (!l->sftp || sftp_init(l->sftp) != SSH_OK) {
+			error_set(err, _("%s: cannot start SFTP: %s"), link_name(l),
+				  ssh_get_error(l->session));
+			return -1;
+		}
+	}
+	file = sftp_open(l->sftp, lf->tmp, O_WRONLY | O_CREAT | O_TRUNC,
+			 f->executable ? 0755 : 0644);
+	if (!file) {
+		error_set(err, _("%s: cannot write %s: %s"), link_name(l), lf->tmp,
+			  ssh_get_error(l->session));
+		return -1;
+	}
+	while (off < lf->len) {
+		size_t chunk = lf->len - off > 32768 ? 32768 : lf->len - off;
+		ssize_t w = sftp_write(file, lf->data + off, chunk);
+
+		if (w <= 0) {
+			error_set(err, _("%s: the upload of %s broke off: %s"), link_name(l),
+				  f->remote, ssh_get_error(l->session));
+			sftp_close(file);
+			return -1;
+		}
+		off += (size_t)w;
+	}
+	if (sftp_close(file) != SSH_OK) {
+		error_set(err, _("%s: cannot finish %s: %s"), link_name(l), f->remote,
+			  ssh_get_error(l->session));
+		return -1;
+	}
+	return 0;
+}
+
+/* One command checks every uploaded file and renames it into place. */
+static int verify_and_rename(struct link *l, struct link_file *files, size_t n,
+			     struct local_file *lf, struct error *err)
+{
+	struct link_output o;
+	char *cmd = xstrdup("set -e");
+	int ret;
+
+	for (size_t i = 0; i < n; i++) {
+		char *tmp, *dst, *size;
+
+		if (!files[i].sent)
+			continue;
+		tmp = link_quote(lf[i].tmp);
+		dst = link_quote(files[i].remote);
+		size = xasprintf("%zu", lf[i].len);
+		append(&cmd, "; t=%s; d=%s", tmp, dst);
+		append(&cmd, "; if [ \"$(wc -c < \"$t\")\" -ne %s ] || [ \"$(sha256sum < \"$t\" | cut -c1-64)\" != %s ]; "
+		       "then rm -f -- \"$t\"; echo \"$d\" >&2; exit 3; fi; mv -f -- \"$t\" \"$d\"",
+		       size, lf[i].sha);
+		free(tmp);
+		free(dst);
+		free(size);
+	}
+	ret = link_run(l, cmd, NULL, 0, &o, err);
+	free(cmd);
+	if (ret == 0 && o.status != 0) {
+		error_set(err, _("%s: the board received a damaged copy of %s; nothing was replaced"),
+			  link_name(l), o.err[0] ? strtok(o.err, "\n") : "?");
+		ret = -1;
+	}
+	link_output_free(&o);
+	return ret;
+}
+
+int link_push(struct link *l, struct link_file *files, size_t n,
+	      void (*progress)(void *ctx, const struct link_file *f, size_t i, size_t n),
+	      void *ctx, struct error *err)
+{
+	struct local_file *lf = xcalloc(n ? n : 1, sizeof(*lf));
+	bool any = false;
+	int ret = -1;
+
+	for (size_t i = 0; i < n; i++) {
+		if (read_local(files[i].local, &lf[i], err) < 0)
+			goto out;
+		lf[i].tmp = temp_name(files[i].remote);
+	}
+	if (remote_state(l, files, n, lf, err) < 0)
+		goto out;
+	for (size_t i = 0; i < n; i++) {
+		if (!files[i].sent)
+			continue;
+		if (progress)
+			progress(ctx, &files[i], i, n);
+		if (upload(l, &files[i], &lf[i], err) < 0)
+			goto out;
+		any = true;
+	}
+	ret = any ? verify_and_rename(l, files, n, lf, err) : 0;
+out:
+	for (size_t i = 0; i < n; i++) {
+		free(lf[i].data);
+		free(lf[i].tmp);
+	}
+	free(lf);
+	return ret;
+}
