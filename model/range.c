@@ -1,10 +1,12 @@
 /*
- * The overlap index: an AVL tree of ranges ordered by (start, key, size),
- * where every node also knows the highest last byte in its subtree. A query
- * skips any subtree whose highest last byte lies below the query, and stops
- * going right once entries start after it, so a query costs O(log n) plus
- * the hits. Last bytes are used throughout because a range may end at the
- * very top of the address space, where start + size wraps to zero.
+ * The overlap index: an AVL tree of ranges ordered by (start, key, last
+ * byte), where every node also knows the highest last byte in its subtree.
+ * A query skips any subtree whose highest last byte lies below the query and
+ * stops going right once entries start after it. Insert and remove cost
+ * O(log n); a query costs O(log n) to find its first hit and at most
+ * O(log n) more per further hit, usually far less since hits are neighbours
+ * in the tree. Last bytes are used throughout because a range may end at
+ * the very top of the address space, where start + size wraps to zero.
  */
 #include "config.h"
 
