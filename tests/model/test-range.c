@@ -141,7 +141,8 @@ static void check_walk(const struct range_index *idx, struct model *m)
 	struct seen got = { NULL, 0, 0, 0 };
 	size_t i;
 
-	qsort(m->e, m->n, sizeof(*m->e), entry_cmp);
+	if (m->n)
+		qsort(m->e, m->n, sizeof(*m->e), entry_cmp);
 	range_index_walk(idx, record, &got);
 	ck_assert_uint_eq(got.n, m->n);
 	ck_assert_uint_eq(range_index_count(idx), m->n);
