@@ -1,0 +1,253 @@
+/*
+ * Board devices for guests. A guest names a device the way its user knows
+ * it: a device-tree path, a label or alias ("uarta", "serial0"), Linux's
+ * console name ("ttyS0") or a board region's name. The device brings all
+ * its register regions and its interrupts; whatever Linux uses stays shared
+ * with the root cell (ROOTSHARED), the mistake that kills the root cell
+ * most often when configurations are written by hand.
+ */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "model/derive-pass.h"
+#include "model/i18n.h"
+#include "model/util.h"
+
+struct id_list {
+	uint32_t *v;
+	size_t n, cap;
+};
+
+static const char *alias_path(const struct board *b, const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < b->n_aliases; i++)
+		if (b->aliases[i].name && !strcmp(b->aliases[i].name, name))
+			return b->aliases[i].path;
+	for (i = 0; i < b->n_consoles; i++)
+		if (b->consoles[i].linux_name && !strcmp(b->consoles[i].linux_name, name))
+			return b->consoles[i].dt_path;
+	return name[0] == '/' ? name : NULL;
+}
+
+static const char *basename_of(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+
+	return slash ? slash + 1 : path;
+}
+
+/* Every region of the device: a node may have several reg entries. */
+static void resolve(const struct board *b, const char *name, struct id_list *ids)
+{
+	const char *path = alias_path(b, name);
+	size_t i;
+
+	for (i = 0; path && i < b->n_regions; i++) {
+		const struct board_region *r = &b->regions[i];
+
+		if ((r->dt_path && !strcmp(r->dt_path, path)) || (r->name && !strcmp(r->name, path)))
+			ARRAY_PUSH(ids->v, ids->n, ids->cap, r->id);
+	}
+	for (i = 0; !ids->n && i < b->n_regions; i++)
+		if (b->regions[i].name && !strcmp(b->regions[i].name, name))
+			ARRAY_PUSH(ids->v, ids->n, ids->cap, b->regions[i].id);
+	for (i = 0; !ids->n && i < b->n_regions; i++) {
+		const struct board_region *r = &b->regions[i];
+
+		if (r->dt_path && !strcmp(basename_of(r->dt_path), name)) {
+			/* The node found; now all of its regions. */
+			size_t j;
+
+			for (j = 0; j < b->n_regions; j++)
+				if (b->regions[j].dt_path && !strcmp(b->regions[j].dt_path, r->dt_path))
+					ARRAY_PUSH(ids->v, ids->n, ids->cap, b->regions[j].id);
+		}
+	}
+}
+
+const struct board_console *derive_find_console(const struct board *b, const char *name)
+{
+	struct id_list ids = { 0 };
+	const char *path = alias_path(b, name);
+	const struct board_console *found = NULL;
+	size_t i, j;
+
+	for (i = 0; path && i < b->n_consoles && !found; i++)
+		if (b->consoles[i].dt_path && !strcmp(b->consoles[i].dt_path, path))
+			found = &b->consoles[i];
+	if (!found) {
+		resolve(b, name, &ids);
+		for (i = 0; i < b->n_consoles && !found; i++)
+			for (j = 0; j < ids.n && !found; j++)
+				if (range_contains(b->regions[ids.v[j]].start,
+						   b->regions[ids.v[j]].size,
+						   b->consoles[i].con.address, 1))
+					found = &b->consoles[i];
+	}
+	free(ids.v);
+	return found;
+}
+
+/*
+ * A region is given as whole pages unless a page would also hand over
+ * registers of another device (or of the interrupt controller); then it
+ * stays sub-page, and Jailhouse needs the access widths it may use.
+ */
+static bool page_is_own(const struct board *b, const struct board_region *r,
+			uint64_t ps, uint64_t size)
+{
+	size_t i;
+
+	if (board_covers_gic(b, ps, size))
+		return false;
+	for (i = 0; i < b->n_regions; i++) {
+		const struct board_region *o = &b->regions[i];
+
+		if (o == r || !range_overlaps(o->start, o->size, ps, size))
+			continue;
+		if (range_contains(o->start, o->size, r->start, r->size))
+			continue;       /* a bus window around the device */
+		if (range_contains(r->start, r->size, o->start, o->size))
+			continue;       /* a part of the device */
+		if (r->dt_path && o->dt_path && !strcmp(r->dt_path, o->dt_path))
+			continue;       /* another reg entry of the same node */
+		return false;
+	}
+	return true;
+}
+
+static uint32_t widths(uint64_t start, uint64_t size)
+{
+	static const uint32_t flag[] = { MEM_IO_8, MEM_IO_16, MEM_IO_32, MEM_IO_64 };
+	uint32_t f = 0;
+	unsigned i;
+
+	for (i = 0; i < ARRAY_SIZE(flag); i++)
+		if (!(start % (1u << i)) && !(size % (1u << i)))
+			f |= flag[i];
+	return f;
+}
+
+static bool covered(const struct cell *cell, uint64_t phys, uint64_t size)
+{
+	size_t i;
+
+	for (i = 0; i < cell->n_regions; i++)
+		if (range_contains(cell->regions[i].phys, cell->regions[i].size, phys, size))
+			return true;
+	return false;
+}
+
+static bool linux_uses_device(const struct board *b, const struct id_list *ids)
+{
+	const struct board_console *con = board_stdout_console(b);
+	size_t i;
+
+	for (i = 0; i < ids->n; i++) {
+		const struct board_region *r = &b->regions[ids->v[i]];
+
+		if (r->linux_uses)
+			return true;
+		/* Linux prints there even when no driver claimed it in iomem. */
+		if (con && range_contains(r->start, r->size, con->con.address, 1))
+			return true;
+	}
+	return false;
+}
+
+static void note_path(struct derive_guest *out, const char *path)
+{
+	size_t i;
+
+	if (!out || !path)
+		return;
+	for (i = 0; i < out->n_dt_paths; i++)
+		if (!strcmp(out->dt_paths[i], path))
+			return;
+	ARRAY_PUSH(out->dt_paths, out->n_dt_paths, out->cap_dt_paths, xstrdup(path));
+}
+
+static void map_region(struct derive_ctx *x, struct derive_slot *slot,
+		       const struct board_region *r, bool shared)
+{
+	struct cell *cell = slot->cell;
+	uint64_t phys = r->start, size = r->size;
+	uint32_t flags = MEM_READ | MEM_WRITE;
+
+	if (r->kind == REGION_MMIO) {
+		uint64_t ps = align_down(r->start, DERIVE_PAGE);
+		uint64_t pe = align_up(r->start + r->size, DERIVE_PAGE);
+
+		flags |= MEM_IO;
+		if (page_is_own(x->b, r, ps, pe - ps)) {
+			phys = ps;
+			size = pe - ps;
+		} else if (phys % DERIVE_PAGE || size % DERIVE_PAGE) {
+			flags |= widths(phys, size);
+		}
+	}
+	if (shared)
+		flags |= MEM_ROOTSHARED;
+	if (covered(cell, phys, size))
+		return;
+	if (derive_virt_taken(cell, phys, size)) {
+		derive_note(x, SEV_ERROR, DT_DEVICE, cell->name,
+			    _("The registers of %s at 0x%llx collide with another region of "
+			      "the cell's address space."),
+			    r->name ? r->name : r->dt_path, (unsigned long long)phys);
+		return;
+	}
+	derive_region(x, cell, r->name ? r->name : basename_of(r->dt_path), phys, phys, size,
+		      flags, (int32_t)r->id);
+}
+
+/* share is the device_ref's SHARE_AUTO, SHARE_YES or SHARE_NO. */
+bool derive_device_add(struct derive_ctx *x, struct derive_slot *slot, const char *name,
+		       int share)
+{
+	const struct board *b = x->b;
+	struct id_list ids = { 0 };
+	bool shared, told = false, kept_irqs = false;
+	size_t i, j;
+
+	resolve(b, name, &ids);
+	if (!ids.n) {
+		derive_note(x, SEV_ERROR, DT_DEVICE, slot->cell->name,
+			    _("The board has no device \"%s\" (a device-tree path, label, alias "
+			      "or region name was expected)."), name);
+		return false;
+	}
+	shared = share == SHARE_YES || (share == SHARE_AUTO && linux_uses_device(b, &ids));
+	for (i = 0; i < ids.n; i++) {
+		const struct board_region *r = &b->regions[ids.v[i]];
+
+		if (r->disabled && !told) {
+			derive_note(x, SEV_WARNING, DT_DEVICE, slot->cell->name,
+				    _("The device \"%s\" is disabled in the device tree."), name);
+			told = true;
+		}
+		map_region(x, slot, r, shared);
+		note_path(slot->out, r->dt_path);
+		for (j = 0; j < r->n_irqs; j++) {
+			if (r->irqs[j] < 32 || r->irqs[j] >= x->num_irqs)
+				continue;
+			/* Taking the interrupt of a device Linux keeps using would
+			 * silence its driver: the guest polls unless asked otherwise. */
+			if (shared) {
+				kept_irqs = true;
+				continue;
+			}
+			cell_grant_irq(slot->cell, b->gic.gicd.start, r->irqs[j]);
+		}
+	}
+	if (kept_irqs)
+		derive_note(x, SEV_INFO, DT_IRQ, slot->cell->name,
+			    _("The interrupts of \"%s\" stay with Linux, which uses the device; "
+			      "list them under the guest's irqs to take them."), name);
+	free(ids.v);
+	return true;
+}
