@@ -26,6 +26,13 @@ const struct cmd_entry *const cmd_table[] = {
 	&cmd_unassign_entry,
 	&cmd_cell_entry,
 	&cmd_irq_entry,
+	&cmd_build_entry,
+	&cmd_push_entry,
+	&cmd_start_entry,
+	&cmd_stop_entry,
+	&cmd_status_entry,
+	&cmd_console_entry,
+	&cmd_test_entry,
 	NULL
 };
 

@@ -42,6 +42,13 @@ extern const struct cmd_entry cmd_assign_entry;
 extern const struct cmd_entry cmd_unassign_entry;
 extern const struct cmd_entry cmd_cell_entry;
 extern const struct cmd_entry cmd_irq_entry;
+extern const struct cmd_entry cmd_build_entry;
+extern const struct cmd_entry cmd_push_entry;
+extern const struct cmd_entry cmd_start_entry;
+extern const struct cmd_entry cmd_stop_entry;
+extern const struct cmd_entry cmd_status_entry;
+extern const struct cmd_entry cmd_console_entry;
+extern const struct cmd_entry cmd_test_entry;
 
 /* All commands, NULL-terminated, in the order the help lists them. */
 extern const struct cmd_entry *const cmd_table[];

@@ -1,0 +1,47 @@
+/* autojail console: what the hypervisor and the cells printed to its console. */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "model/i18n.h"
+#include "src/board-opts.h"
+#include "src/remote.h"
+
+static int console_exec(int argc, char **argv)
+{
+	struct board_opts o;
+	struct project p;
+	struct link *l = NULL;
+	struct error err;
+	char *text = NULL;
+	int ret = board_opts_parse(&cmd_console_entry, argc, argv, false, 0, &o);
+
+	if (ret != EXIT_OK)
+		return ret;
+	project_init(&p);
+	error_clear(&err);
+	ret = cmd_load_project(&p, false);
+	if (ret == EXIT_OK && (l = board_connect(&p, &o)) == NULL)
+		ret = EXIT_PROBLEMS;
+	if (ret == EXIT_OK) {
+		if (remote_console(l, &text, &err) < 0) {
+			fprintf(stderr, "autojail console: %s\n", err.text);
+			ret = EXIT_PROBLEMS;
+		} else {
+			fputs(text, stdout);
+		}
+	}
+	free(text);
+	link_close(l);
+	project_free(&p);
+	return ret;
+}
+
+const struct cmd_entry cmd_console_entry = {
+	.name = "console",
+	.args = N_("[CONNECTION OPTIONS]"),
+	.summary = N_("print the hypervisor console of the board"),
+	.help = BOARD_OPTS_HELP,
+	.exec = console_exec,
+};

@@ -1,0 +1,91 @@
+/*
+ * autojail start: builds, pushes and starts cells on the board (all of the
+ * project's cells, or those named). A failure undoes what this run started
+ * and reports the board's resulting state.
+ */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "model/i18n.h"
+#include "src/board-opts.h"
+#include "src/deploy.h"
+#include "src/remote.h"
+
+static void print_step(void *ctx, const char *what)
+{
+	if (!gopt.quiet) {
+		printf("  %s\n", what);
+		fflush(stdout);
+	}
+}
+
+static void report_state(struct link *l)
+{
+	struct remote_state st;
+	struct error err;
+
+	error_clear(&err);
+	if (remote_status(l, &st, &err) < 0) {
+		fprintf(stderr, _("The board's state is unknown: %s\n"), err.text);
+		return;
+	}
+	fprintf(stderr, _("The board now: hypervisor %s"), st.enabled ? _("enabled") : _("disabled"));
+	for (size_t i = 0; i < st.n_cells; i++)
+		fprintf(stderr, ", %s %s", st.cells[i].name, st.cells[i].state);
+	fprintf(stderr, "\n");
+	remote_state_free(&st);
+}
+
+static int start_exec(int argc, char **argv)
+{
+	struct board_opts o;
+	struct project p;
+	struct deploy d = { 0 };
+	struct remote_cell *rc = NULL;
+	struct link *l = NULL;
+	struct error err;
+	size_t n = 0;
+	char *sys = NULL;
+	int ret = board_opts_parse(&cmd_start_entry, argc, argv, true, 16, &o);
+
+	if (ret != EXIT_OK)
+		return ret;
+	project_init(&p);
+	error_clear(&err);
+	ret = cmd_load_project(&p, false);
+	if (ret != EXIT_OK)
+		goto out;
+	ret = EXIT_PROBLEMS;
+	if (deploy_build(&p, o.force, &d, &err) < 0 ||
+	    !(rc = deploy_remote(&d, board_remote_dir(&p), o.args, o.n_args, &n, &err)) ||
+	    !(l = board_connect(&p, &o)) ||
+	    deploy_push(l, &d, board_remote_dir(&p), gopt.quiet, &err) < 0) {
+		if (err.set)
+			fprintf(stderr, "autojail start: %s\n", err.text);
+		goto out;
+	}
+	sys = deploy_remote_path(board_remote_dir(&p), d.system_file);
+	if (remote_start(l, sys, rc, n, print_step, NULL, &err) < 0) {
+		fprintf(stderr, "autojail start: %s\n", err.text);
+		report_state(l);
+		goto out;
+	}
+	ret = EXIT_OK;
+out:
+	free(sys);
+	deploy_remote_free(rc, n);
+	link_close(l);
+	deploy_free(&d);
+	project_free(&p);
+	return ret;
+}
+
+const struct cmd_entry cmd_start_entry = {
+	.name = "start",
+	.args = N_("[CELL...] [--force] [CONNECTION OPTIONS]"),
+	.summary = N_("push and start cells on the board (enabling Jailhouse when needed)"),
+	.help = BOARD_OPTS_HELP,
+	.exec = start_exec,
+};
