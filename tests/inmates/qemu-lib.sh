@@ -66,12 +66,14 @@ require_qemu()
 	trap qemu_cleanup EXIT
 	QEMU_PID=
 	MON_PID=
+	OWN_PIDS=
 }
 
 # The exit status carries the verdict too: a harness that does not read
 # TAP (automake's serial-tests) sees only that.
 qemu_cleanup()
 {
+	[ -n "$OWN_PIDS" ] && kill $OWN_PIDS 2> /dev/null
 	qemu_stop
 	rm -rf "$work"
 	exit "$failed"
