@@ -1,0 +1,240 @@
+/*
+ * autojail extract: reads a board (a dump folder, this machine, or a lone
+ * device-tree blob) into board.yml and keeps the raw input as board-dump/ so
+ * that extraction can be repeated offline. Nothing is written unless the
+ * whole extraction succeeds: a board without a GIC leaves the project as it
+ * was.
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <ftw.h>
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "model/i18n.h"
+#include "model/util.h"
+#include "src/cmd.h"
+#include "src/extract-merge.h"
+#include "src/project-io.h"
+
+#define DUMP_FOLDER "board-dump"
+
+static const struct option extract_options[] = {
+	{ "from", required_argument, NULL, 'f' },
+	{ "local", no_argument, NULL, 'l' },
+	{ "dtb", required_argument, NULL, 'd' },
+	{ "output", required_argument, NULL, 'o' },
+	{ "name", required_argument, NULL, 'n' },
+	{ NULL, 0, NULL, 0 }
+};
+
+struct extract_opts {
+	const char *from, *dtb, *out, *name;
+	bool local;
+};
+
+static int parse_options(int argc, char **argv, struct extract_opts *o)
+{
+	int c, sources;
+
+	optind = 1;
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, "+f:ld:o:n:", extract_options, NULL)) != -1) {
+		switch (c) {
+		case 'f': o->from = optarg; break;
+		case 'l': o->local = true; break;
+		case 'd': o->dtb = optarg; break;
+		case 'o': o->out = optarg; break;
+		case 'n': o->name = optarg; break;
+		default:
+			return cmd_usage_error(&cmd_extract_entry, _("unknown option '%s'"),
+					       argv[optind - 1]);
+		}
+	}
+	if (optind < argc)
+		return cmd_usage_error(&cmd_extract_entry, _("unexpected argument '%s'"),
+				       argv[optind]);
+	sources = !!o->from + !!o->dtb + o->local;
+	if (sources != 1)
+		return cmd_usage_error(&cmd_extract_entry,
+				       _("give exactly one of --from DIR, --local or --dtb FILE"));
+	if (!o->out)
+		o->out = gopt.project_dir;
+	return EXIT_OK;
+}
+
+/* The board's name: the dump folder's or the blob's, without extension. */
+static char *board_name(const struct extract_opts *o)
+{
+	const char *src = o->from ? o->from : o->dtb;
+	char *copy, *base, *name;
+	size_t len;
+
+	if (o->name)
+		return xstrdup(o->name);
+	if (o->local) {
+		char host[256];
+
+		return gethostname(host, sizeof(host)) == 0 ? xstrndup(host, sizeof(host))
+							     : xstrdup("local");
+	}
+	copy = xstrdup(src);
+	len = strlen(copy);
+	while (len > 1 && copy[len - 1] == '/')
+		copy[--len] = '\0';
+	base = strrchr(copy, '/');
+	base = base ? base + 1 : copy;
+	if (o->dtb && strchr(base, '.'))
+		*strrchr(base, '.') = '\0';
+	name = xstrdup(*base ? base : "board");
+	free(copy);
+	return name;
+}
+
+static int remove_entry(const char *path, const struct stat *st, int flag, struct FTW *ftw)
+{
+	return remove(path);
+}
+
+static void remove_tree(const char *path)
+{
+	nftw(path, remove_entry, 16, FTW_DEPTH | FTW_PHYS);
+}
+
+/* Puts the new copy in place of board-dump/ (swapping when one exists, so
+ * that there is always a complete folder under the name). */
+static int dump_install(const char *tmp, const char *final, struct error *err)
+{
+	char *old;
+
+	if (rename(tmp, final) == 0)
+		return 0;
+	if (errno != EEXIST && errno != ENOTEMPTY) {
+		error_errno(err, _("%s: cannot rename to %s"), tmp, final);
+		return -1;
+	}
+#ifdef RENAME_EXCHANGE
+	if (renameat2(AT_FDCWD, tmp, AT_FDCWD, final, RENAME_EXCHANGE) == 0) {
+		remove_tree(tmp);
+		return 0;
+	}
+#endif
+	old = xasprintf("%s.old", final);
+	remove_tree(old);
+	if (rename(final, old) != 0 || rename(tmp, final) != 0) {
+		error_errno(err, _("%s: cannot replace"), final);
+		free(old);
+		return -1;
+	}
+	remove_tree(old);
+	free(old);
+	return 0;
+}
+
+static void print_summary(const struct board *b, const char *path)
+{
+	size_t mmio = 0;
+
+	if (gopt.quiet)
+		return;
+	for (size_t i = 0; i < b->n_regions; i++)
+		mmio += b->regions[i].kind == REGION_MMIO;
+	printf(_("Extracted %s: %zu regions (%zu MMIO), GICv%d, %zu CPUs, %zu consoles -> %s\n"),
+	       b->model ? b->model : b->name, b->n_regions, mmio, (int)b->gic.version,
+	       b->n_cpus, b->n_consoles, path);
+}
+
+static int write_project(struct dump *d, const struct board *b, const char *out,
+			 struct error *err)
+{
+	char *tmp, *final = xasprintf("%s/%s", out, DUMP_FOLDER);
+	char *board = xasprintf("%s/%s", out, BOARD_FILE);
+	int ret = -1;
+
+	if (mkdir(out, 0777) != 0 && errno != EEXIST) {
+		error_errno(err, _("%s: cannot create the project folder"), out);
+		goto out_free;
+	}
+	tmp = xasprintf("%s/.%s.XXXXXX", out, DUMP_FOLDER);
+	if (!mkdtemp(tmp)) {
+		error_errno(err, _("%s: cannot create a temporary folder"), out);
+		free(tmp);
+		goto out_free;
+	}
+	if (dump_copy(d, tmp, err) == 0 && board_save(board, b, err) == 0 &&
+	    dump_install(tmp, final, err) == 0)
+		ret = 0;
+	if (ret)
+		remove_tree(tmp);
+	free(tmp);
+out_free:
+	free(final);
+	free(board);
+	return ret;
+}
+
+static int extract_exec(int argc, char **argv)
+{
+	struct extract_opts o = { 0 };
+	struct extract_report rep;
+	struct advice adv;
+	struct board b;
+	struct error err;
+	struct dump *d;
+	char *board_path;
+	int ret = parse_options(argc, argv, &o);
+
+	if (ret != EXIT_OK)
+		return ret;
+	error_clear(&err);
+	d = o.from ? dump_open_dir(o.from, &err) : o.dtb ? dump_open_dtb(o.dtb, &err)
+							  : dump_open_local();
+	if (!d) {
+		fprintf(stderr, "autojail: %s\n", err.text);
+		return EXIT_USAGE;
+	}
+	board_init(&b);
+	report_init(&rep);
+	if (extract_board(d, &b, &rep, &err) != 0) {
+		fprintf(stderr, _("autojail: %s\nNothing was written.\n"), err.text);
+		ret = EXIT_PROBLEMS;
+		goto out;
+	}
+	b.name = board_name(&o);
+	for (size_t i = 0; i < rep.n; i++)
+		fprintf(stderr, _("warning: %s\n"), rep.lines[i]);
+	board_path = xasprintf("%s/%s", o.out, BOARD_FILE);
+	if (write_project(d, &b, o.out, &err) != 0) {
+		fprintf(stderr, _("autojail: %s\nNothing was written.\n"), err.text);
+		ret = EXIT_PROBLEMS;
+	} else {
+		print_summary(&b, board_path);
+		advice_compute(&b, &adv);
+		advice_print(&adv, stdout);
+		advice_free(&adv);
+	}
+	free(board_path);
+out:
+	report_free(&rep);
+	board_free(&b);
+	dump_close(d);
+	return ret;
+}
+
+const struct cmd_entry cmd_extract_entry = {
+	.name = "extract",
+	.args = N_("--from DIR | --local | --dtb FILE [-o DIR]"),
+	.summary = N_("read a board into board.yml, keeping the raw data as board-dump/"),
+	.help = N_("  --from DIR        a board dump folder (proc/, sys/ as on the board)\n"
+		   "  --local           this machine's own /proc and /sys\n"
+		   "  --dtb FILE        a device-tree blob alone\n"
+		   "  -o, --output DIR  the project folder to write (default: the project directory)\n"
+		   "  --name NAME       the board's name (default: the dump's folder name)"),
+	.exec = extract_exec,
+};

@@ -1,0 +1,137 @@
+/*
+ * CPUs from /cpus: MPIDR affinity from reg, core type from compatible, the
+ * enable method. The logical numbers given here follow device-tree order;
+ * extract-merge.c renumbers them from /proc/cpuinfo or the cpuN uevents when
+ * the dump has them, because Linux numbers CPUs from the boot CPU, which need
+ * not be the first in the tree (the TX2 boots on an A57 listed after its two
+ * Denver cores).
+ */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "model/i18n.h"
+#include "model/util.h"
+#include "src/extract-fdt.h"
+#include "src/extract-proc.h"
+
+void cpu_add(struct fdt_walk *w, int off)
+{
+	const struct fdt_level *cpus = &w->stack[w->depth - 1];
+	const char *type, *name = fdt_get_name(w->fdt, off, NULL);
+	const fdt32_t *reg;
+	struct board_cpu *c;
+	int len;
+
+	type = dt_string(w->fdt, off, "device_type");
+	if (!(type && !strcmp(type, "cpu")) && !(name && !strncmp(name, "cpu@", 4)))
+		return;     /* cpu-map, l2-cache and friends */
+	reg = fdt_getprop(w->fdt, off, "reg", &len);
+	if (!reg || cpus->ac == 0 || cpus->ac > 2 || len < (int)(cpus->ac * 4))
+		return;
+	c = board_add_cpu(w->b, (uint32_t)w->b->n_cpus, dt_cells(reg, cpus->ac));
+	const char *compat = dt_string(w->fdt, off, "compatible");
+	const char *method = dt_string(w->fdt, off, "enable-method");
+
+	if (compat)
+		c->core_type = xstrdup(compat);
+	if (method)
+		c->enable_method = xstrdup(method);
+	c->linux_online = dt_node_enabled(w->fdt, off);
+	c->sources |= SRC_DT;
+	ARRAY_PUSH(w->res->cpu_paths, w->res->n_cpu_paths, w->res->cap_cpu_paths,
+		   xstrdup(w->path));
+}
+
+/* Whether a device-tree core compatible is the core cpuinfo names: the same
+ * string, or the same core name after the vendor ("nvidia,tegra186-denver"
+ * is an "nvidia,denver"). */
+static bool core_matches(const char *dt, const char *ci)
+{
+	const char *fam;
+	size_t dl, fl;
+
+	if (!dt || !ci || !strcmp(dt, ci))
+		return true;
+	fam = strchr(ci, ',');
+	fam = fam ? fam + 1 : ci;
+	dl = strlen(dt);
+	fl = strlen(fam);
+	return dl > fl && !strcmp(dt + dl - fl, fam) && (dt[dl - fl - 1] == ',' ||
+							 dt[dl - fl - 1] == '-');
+}
+
+static int cpu_cmp(const void *a, const void *b)
+{
+	uint32_t x = ((const struct board_cpu *)a)->logical_id;
+	uint32_t y = ((const struct board_cpu *)b)->logical_id;
+
+	return x < y ? -1 : x > y;
+}
+
+void cpu_number(struct board *b, const struct fdt_result *res, const struct cpu_node *ue,
+		size_t n_ue, const struct cpuinfo *ci, const char *ci_file,
+		struct extract_report *rep)
+{
+	size_t n = b->n_cpus;
+	int64_t *logical = xmalloc((n + 1) * sizeof(*logical));
+	uint32_t next = 0;
+
+	for (size_t j = 0; j < n; j++)
+		logical[j] = -1;
+	if (n_ue) {
+		/* sysfs names each logical CPU's node: the exact answer. */
+		for (size_t i = 0; i < n_ue; i++)
+			for (size_t j = 0; j < n && j < res->n_cpu_paths; j++)
+				if (logical[j] < 0 && !strcmp(res->cpu_paths[j], ue[i].path))
+					logical[j] = ue[i].logical;
+	} else if (ci && ci->n) {
+		/* Linux numbers the boot CPU 0 and the others as they come up,
+		 * which is device-tree order within a core type; so each logical
+		 * CPU takes the first unnumbered node of its core type. */
+		for (size_t i = 0; i < ci->n; i++) {
+			const char *core = ci->cpus[i].has_part
+				? cpuinfo_core_compatible(ci->cpus[i].implementer, ci->cpus[i].part)
+				: NULL;
+			size_t j;
+
+			for (j = 0; j < n; j++)
+				if (logical[j] < 0 && core_matches(b->cpus[j].core_type, core))
+					break;
+			if (j == n) {
+				report_at(rep, ci_file, 0,
+					  _("CPU %u (%s) matches no device-tree CPU"),
+					  ci->cpus[i].logical, core ? core : _("unknown core"));
+				continue;
+			}
+			logical[j] = ci->cpus[i].logical;
+		}
+	} else if (n) {
+		report_at(rep, NULL, 0,
+			  _("no /proc/cpuinfo or cpuN uevents: logical CPU numbers follow "
+			    "device-tree order, but Linux numbers from the boot CPU (on the "
+			    "Jetson TX2 an A57 listed after the Denver cores); extract from the "
+			    "running board to get Linux's numbering"));
+	}
+	for (size_t j = 0; j < n; j++)
+		if (logical[j] >= next)
+			next = (uint32_t)logical[j] + 1;
+	for (size_t j = 0; j < n; j++) {
+		struct board_cpu *c = &b->cpus[j];
+
+		if (logical[j] >= 0) {
+			c->logical_id = (uint32_t)logical[j];
+			c->sources |= SRC_CPUINFO;
+		} else {
+			c->logical_id = (n_ue || (ci && ci->n)) ? next++ : (uint32_t)j;
+		}
+		if (ci && ci->n) {
+			c->linux_online = false;
+			for (size_t i = 0; i < ci->n; i++)
+				c->linux_online |= ci->cpus[i].logical == c->logical_id;
+		}
+	}
+	free(logical);
+	qsort(b->cpus, n, sizeof(*b->cpus), cpu_cmp);
+}
