@@ -211,6 +211,11 @@ void derive_ivshmem(struct derive_ctx *x)
 		for (id = 0; id < l->n_peers; id++) {
 			struct cell *cell = l->peers[id];
 
+			if (derive_virt_taken(cell, l->phys, l->size))
+				derive_note(x, SEV_ERROR, DT_LINK, l->spec->name,
+					    _("The shared memory at 0x%llx collides with another "
+					      "region of cell \"%s\"."),
+					    (unsigned long long)l->phys, cell->name);
 			l->first_region[id] = add_regions(x, cell, l, id);
 			add_pci(x, cell, l, id);
 			if (irq < x->num_irqs)

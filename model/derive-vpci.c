@@ -12,7 +12,11 @@
 
 #define ECAM_BUS (1ull << 20)
 
-/* Everything with an address: board regions, the GIC, placed memory. */
+/*
+ * Everything with an address: board regions, the GIC, placed memory, and
+ * the cells' own addresses, since guests see the window at the same address
+ * (the comm region at 0x80000000, say).
+ */
 static void occupied(const struct derive_ctx *x, struct span_list *busy)
 {
 	const struct board *b = x->b;
@@ -22,21 +26,37 @@ static void occupied(const struct derive_ctx *x, struct span_list *busy)
 		span_add(busy, b->regions[i].start, b->regions[i].size);
 	derive_gic_spans(b, busy);
 	span_add(busy, x->c->sys.hypervisor.phys, x->c->sys.hypervisor.size);
+	span_add(busy, DERIVE_COMM_VIRT, DERIVE_COMM_SIZE);
 	for (i = 0; i < x->c->n_cells; i++)
-		for (j = 0; j < x->c->cells[i]->n_regions; j++)
-			span_add(busy, x->c->cells[i]->regions[j].phys,
-				 x->c->cells[i]->regions[j].size);
+		for (j = 0; j < x->c->cells[i]->n_regions; j++) {
+			const struct cell_region *r = &x->c->cells[i]->regions[j];
+
+			span_add(busy, r->phys, r->size);
+			span_add(busy, r->virt, r->size);
+		}
+	for (i = 0; i < x->n_slots; i++)
+		if (x->slots[i].cell && x->mem_ok) {
+			span_add(busy, 0, x->slots[i].ram_size);
+			span_add(busy, x->slots[i].ram_phys, x->slots[i].ram_size);
+		}
 }
 
 /*
  * Above everything the board describes: below it, device-tree bus windows
  * (a PCIe controller's apertures, say) may hide addresses no region names.
  */
-static uint64_t mmconfig_hole(const struct span_list *busy)
+static uint64_t mmconfig_hole(const struct derive_ctx *x, const struct span_list *busy)
 {
-	uint64_t top = busy->n ? busy->v[busy->n - 1].last : 0;
+	uint64_t top = 0, base;
+	size_t i;
 
-	return align_up(top + 1, ECAM_BUS);
+	for (i = 0; i < x->b->n_regions; i++)
+		if (range_last(x->b->regions[i].start, x->b->regions[i].size) > top)
+			top = range_last(x->b->regions[i].start, x->b->regions[i].size);
+	base = align_up(top + 1, ECAM_BUS);
+	while (span_overlaps(busy, base, ECAM_BUS))
+		base += ECAM_BUS;
+	return base;
 }
 
 static void place_mmconfig(struct derive_ctx *x)
@@ -47,7 +67,7 @@ static void place_mmconfig(struct derive_ctx *x)
 
 	occupied(x, &busy);
 	if (!base) {
-		base = mmconfig_hole(&busy);
+		base = mmconfig_hole(x, &busy);
 	} else if (base % ECAM_BUS) {
 		derive_note(x, SEV_ERROR, DT_PCI, NULL,
 			    _("The PCI configuration window 0x%llx is not 1 MiB aligned."),

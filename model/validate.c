@@ -522,7 +522,7 @@ void validate_change(struct validator *v, const struct board *b, const struct co
 		if (!config_cell_by_id(c, v->cset[i]))
 			cell_unload(v, v->cset[i]);
 	for (i = 0; i < rr.n; i++)
-		range_index_query(v->phys, rr.v[i].start, rr.v[i].size, visit_loadable, v);
+
 	free(rr.v);
 
 	for (i = 0; i < v->n_rset; i++)
