@@ -20,6 +20,7 @@ struct global_opts gopt = { .project_dir = "." };
 
 const struct cmd_entry *const cmd_table[] = {
 	&cmd_init_entry,
+	&cmd_extract_entry,
 	&cmd_show_entry,
 	&cmd_check_entry,
 	&cmd_assign_entry,
@@ -33,6 +34,7 @@ const struct cmd_entry *const cmd_table[] = {
 	&cmd_status_entry,
 	&cmd_console_entry,
 	&cmd_test_entry,
+	&cmd_tui_entry,
 	NULL
 };
 

@@ -39,6 +39,7 @@ extern const struct cmd_entry cmd_init_entry;
 extern const struct cmd_entry cmd_show_entry;
 extern const struct cmd_entry cmd_check_entry;
 extern const struct cmd_entry cmd_assign_entry;
+extern const struct cmd_entry cmd_extract_entry;
 extern const struct cmd_entry cmd_unassign_entry;
 extern const struct cmd_entry cmd_cell_entry;
 extern const struct cmd_entry cmd_irq_entry;
@@ -49,6 +50,7 @@ extern const struct cmd_entry cmd_stop_entry;
 extern const struct cmd_entry cmd_status_entry;
 extern const struct cmd_entry cmd_console_entry;
 extern const struct cmd_entry cmd_test_entry;
+extern const struct cmd_entry cmd_tui_entry;
 
 /* All commands, NULL-terminated, in the order the help lists them. */
 extern const struct cmd_entry *const cmd_table[];

@@ -1,0 +1,381 @@
+/*
+ * What requests do to the project. Every change goes through model/ops.h:
+ * a refused operation changes nothing and its reason goes to the status
+ * line; one that is carried out but leaves an error is marked with the
+ * validator's words for it.
+ */
+#include "config.h"
+
+#include <curses.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "model/i18n.h"
+#include "model/ops.h"
+#include "model/util.h"
+#include "src/cmd.h"
+#include "ui/ui.h"
+
+static struct view *focused(struct tui *t)
+{
+	return &t->views[t->focus];
+}
+
+void action_pick(struct tui *t)
+{
+	struct view *v = focused(t);
+	struct carry c;
+
+	memset(&c, 0, sizeof(c));
+	if (!v->ops->pick || !v->n_rows || !v->ops->pick(v, t, v->cursor, &c)) {
+		tui_message(t, -1, "%s", _("Nothing to pick up here: choose a region, CPU or interrupt."));
+		return;
+	}
+	c.active = true;
+	c.origin_view = t->focus;
+	t->carry = c;
+	tui_focus(t, VIEW_CELLS);
+	t->drop_cell = t->views[VIEW_CELLS].ops->drop_cell(&t->views[VIEW_CELLS], t,
+							     t->views[VIEW_CELLS].cursor);
+	t->views[VIEW_CELLS].dirty = true;
+}
+
+void action_cancel_carry(struct tui *t)
+{
+	int origin = t->carry.origin_view;
+
+	if (!t->carry.active)
+		return;
+	t->carry.active = false;
+	t->drop_cell = -1;
+	t->views[VIEW_CELLS].dirty = true;
+	tui_focus(t, origin);
+	tui_message(t, -1, "%s", _("Cancelled."));
+}
+
+/* Errors that involve a cell or a region, to tell what a drop broke. */
+static size_t count_errors(struct tui *t, uint32_t cell, uint32_t region, const char **last)
+{
+	size_t n, count = 0;
+	const struct diag *d = t->p->validator ? validator_diags(t->p->validator, &n) : NULL;
+
+	for (size_t i = 0; d && i < n; i++) {
+		if (d[i].severity != SEV_ERROR)
+			continue;
+		if ((region != DIAG_NONE && (d[i].region == region || d[i].other_region == region)) ||
+		    d[i].cell == cell || d[i].other_cell == cell) {
+			count++;
+			if (last && !*last)
+				*last = d[i].message;
+		}
+	}
+	return count;
+}
+
+void action_drop(struct tui *t, uint32_t cell_id)
+{
+	struct project *p = t->p;
+	struct carry c = t->carry;
+	char why[OP_WHY_LEN] = "";
+	uint32_t region = DIAG_NONE;
+	const char *problem = NULL;
+	size_t before = count_errors(t, cell_id, DIAG_NONE, NULL), after;
+	int rc = -1;
+
+	t->carry.active = false;
+	t->drop_cell = -1;
+	switch (c.kind) {
+	case SEL_BOARD_REGION:
+		rc = op_assign(p, c.id, cell_id, false, &region, why);
+		break;
+	case SEL_CELL_REGION:
+		rc = op_region_move(p, c.from_cell, c.id, cell_id, why);
+		region = c.id;
+		break;
+	case SEL_CPU:
+		rc = op_cpu_assign(p, c.id, cell_id, why);
+		break;
+	case SEL_IRQ:
+		rc = op_irq_grant(p, cell_id, c.id, why);
+		break;
+	default:
+		snprintf(why, sizeof(why), "%s", _("Nothing was picked up."));
+		break;
+	}
+	tui_focus(t, c.origin_view);
+	tui_dirty_all(t);
+	if (rc) {
+		tui_message(t, SEV_ERROR, _("Refused: %s"), why[0] ? why : _("the operation failed"));
+		return;
+	}
+	after = count_errors(t, cell_id, region, &problem);
+	if (after > before && problem)
+		tui_message(t, SEV_ERROR, c.kind == SEL_CELL_REGION ? _("Moved %s to %s, but: %s")
+				: _("Assigned %s to %s, but: %s"), c.label,
+			    cell_name_by_id(t, cell_id), problem);
+	else
+		tui_message(t, -1, c.kind == SEL_CELL_REGION ? _("Moved %s to %s.")
+				: _("Assigned %s to %s."), c.label, cell_name_by_id(t, cell_id));
+}
+
+void action_undo(struct tui *t, bool redo)
+{
+	char why[OP_WHY_LEN] = "";
+	int rc = redo ? op_redo(t->p, why) : op_undo(t->p, why);
+
+	if (rc)
+		tui_message(t, -1, "%s", why[0] ? why : redo ? _("Nothing to redo.") : _("Nothing to undo."));
+	else
+		tui_message(t, -1, "%s", redo ? _("Redone.") : _("Undone."));
+	tui_dirty_all(t);
+}
+
+void action_save(struct tui *t)
+{
+	char report[sizeof(t->msg)] = "";
+
+	if (!t->opts.save) {
+		tui_message(t, SEV_ERROR, "%s", _("Saving is not available here."));
+		return;
+	}
+	if (t->opts.save(t->p, report, sizeof(report)))
+		tui_message(t, SEV_ERROR, "%s", report);
+	else
+		tui_message(t, -1, "%s", report);
+	tui_dirty_all(t);
+}
+
+void action_quit(struct tui *t)
+{
+	if (project_modified(t->p) && t->opts.save)
+		prompt_open(t, PROMPT_QUIT, _("Unsaved changes. Save them? (y)es, (n)o, (c)ancel:"),
+			    NULL);
+	else
+		t->quit = true;
+}
+
+void action_new_cell(struct tui *t)
+{
+	prompt_open(t, PROMPT_NEW_CELL, _("Name of the new cell:"), NULL);
+}
+
+void action_edit(struct tui *t)
+{
+	struct view *detail = &t->views[VIEW_DETAIL];
+	char value[256];
+	const char *label;
+
+	if (t->focus != VIEW_DETAIL) {
+		if (t->sel.kind == SEL_BOARD_REGION) {
+			uint32_t cell;
+			const struct cell_region *r = facts_region_use(t, t->sel.id, &cell);
+
+			if (!r) {
+				tui_message(t, -1, "%s",
+					    _("No cell holds this region: pick it up and drop it on a cell first."));
+				return;
+			}
+			t->sel.kind = SEL_CELL_REGION;
+			t->sel.id = r->id;
+			t->sel.cell = cell;
+		}
+		tui_focus(t, VIEW_DETAIL);
+		detail->ops->update(detail, t);
+		view_set_cursor(detail, t, 0);
+		return;
+	}
+	if (!detail_field_value(t, (int)detail->cursor, value, sizeof(value), &label)) {
+		tui_message(t, -1, "%s", _("This field is read-only."));
+		return;
+	}
+	prompt_open(t, PROMPT_FIELD, label, value);
+	t->prompt.field = (int)detail->cursor;
+	t->prompt.target = t->sel;
+}
+
+static void delete_selection(struct tui *t)
+{
+	struct project *p = t->p;
+	const struct selection *s = &t->sel;
+	char why[OP_WHY_LEN] = "";
+	int rc = 1;
+
+	switch (s->kind) {
+	case SEL_CELL_REGION:
+		rc = op_unassign(p, s->cell, s->id, why);
+		break;
+	case SEL_BOARD_REGION: {
+		uint32_t cell;
+		const struct cell_region *r = facts_region_use(t, s->id, &cell);
+
+		if (r)
+			rc = op_unassign(p, cell, r->id, why);
+		break;
+	}
+	case SEL_CELL: {
+		const struct cell *c = config_cell_by_id(&p->config, s->id);
+
+		if (c) {
+			char label[160];
+
+			snprintf(label, sizeof(label), _("Delete the cell %s? (y)es, (n)o:"), c->name);
+			prompt_open(t, PROMPT_DELETE_CELL, label, NULL);
+			t->prompt.target = *s;
+			return;
+		}
+		break;
+	}
+	case SEL_IRQ:
+	case SEL_CPU:
+		for (size_t ci = 0; ci < p->config.n_cells; ci++) {
+			const struct cell *c = p->config.cells[ci];
+
+			if (c->root)
+				continue;
+			if (s->kind == SEL_IRQ && cell_has_irq(c, s->id)) {
+				rc = op_irq_revoke(p, c->id, s->id, why);
+				break;
+			}
+			if (s->kind == SEL_CPU && cell_has_cpu(c, s->id)) {
+				rc = op_cell_set_cpus(p, c->id, c->cpus & ~(1ULL << s->id), why);
+				break;
+			}
+		}
+		break;
+	default:
+		break;
+	}
+	if (rc > 0)
+		tui_message(t, -1, "%s", _("Nothing to delete: no guest cell holds this."));
+	else if (rc < 0)
+		tui_message(t, SEV_ERROR, _("Refused: %s"), why);
+	else
+		tui_message(t, -1, "%s", _("Deleted (u undoes)."));
+	tui_dirty_all(t);
+}
+
+void action_delete(struct tui *t)
+{
+	delete_selection(t);
+}
+
+void action_search(struct tui *t)
+{
+	prompt_open(t, PROMPT_SEARCH, _("Search (name or address):"), t->search);
+}
+
+void action_jump(struct tui *t, const struct selection *s)
+{
+	struct view *cells = &t->views[VIEW_CELLS], *mem = &t->views[VIEW_MEMORY];
+
+	if (s->kind == SEL_CELL_REGION)
+		mem->ops->find(mem, t, s);
+	if (cells->ops->find(cells, t, s))
+		tui_focus(t, VIEW_CELLS);
+	else if (mem->ops->find(mem, t, s))
+		tui_focus(t, VIEW_MEMORY);
+}
+
+void action_board_command(struct tui *t, const char *name)
+{
+	const struct cmd_entry *e = cmd_find(name);
+	char *argv[2] = { (char *)name, NULL };
+	int rc;
+
+	if (!e) {
+		tui_message(t, -1, _("This autojail has no \"%s\" command yet."), name);
+		return;
+	}
+	if (t->opts.virtual_screen) {
+		tui_message(t, -1, _("\"%s\" needs a terminal."), name);
+		return;
+	}
+	if (project_modified(t->p)) {
+		tui_message(t, SEV_WARNING, _("Save first (s): \"%s\" works on the saved files."), name);
+		return;
+	}
+	def_prog_mode();
+	endwin();
+	printf("\n$ autojail %s\n", name);
+	fflush(stdout);
+	rc = e->exec(1, argv);
+	printf(_("\nautojail %s finished with status %d. Press Enter to return."), name, rc);
+	fflush(stdout);
+	while (getchar() != '\n' && !feof(stdin))
+		;
+	reset_prog_mode();
+	term_mouse_on(t);
+	tui_dirty_all(t);
+	tui_message(t, rc ? SEV_ERROR : -1, _("autojail %s finished with status %d."), name, rc);
+}
+
+static void prompt_new_cell(struct tui *t, const char *name)
+{
+	char why[OP_WHY_LEN] = "";
+	uint32_t id;
+	struct selection s = { SEL_CELL, 0, 0 };
+
+	if (op_cell_create(t->p, name, CELL_BARE, &id, why)) {
+		tui_message(t, SEV_ERROR, _("Refused: %s"), why);
+		return;
+	}
+	tui_dirty_all(t);
+	tui_frame(t);
+	s.id = s.cell = id;
+	action_jump(t, &s);
+	tui_message(t, -1, _("Cell %s created: drop regions, CPUs and interrupts on it."), name);
+}
+
+void action_prompt_done(struct tui *t, const char *answer)
+{
+	char why[OP_WHY_LEN] = "";
+
+	switch (t->prompt.kind) {
+	case PROMPT_SEARCH:
+		snprintf(t->search, sizeof(t->search), "%s", answer);
+		if (!answer[0])
+			return;
+		if (memory_search(&t->views[VIEW_MEMORY], t, answer))
+			tui_focus(t, VIEW_MEMORY);
+		else
+			tui_message(t, -1, _("No region matches \"%s\"."), answer);
+		return;
+	case PROMPT_NEW_CELL:
+		if (answer[0])
+			prompt_new_cell(t, answer);
+		return;
+	case PROMPT_FIELD:
+		if (memcmp(&t->sel, &t->prompt.target, sizeof(t->sel))) {
+			tui_message(t, -1, "%s", _("The selection changed; nothing was edited."));
+		} else if (detail_field_apply(t, t->prompt.field, answer, why)) {
+			tui_message(t, SEV_ERROR, _("Refused: %s"), why);
+		} else {
+			size_t errors = t->p->validator ? count_errors(t, t->sel.cell,
+					t->sel.kind == SEL_CELL_REGION ? t->sel.id : DIAG_NONE, NULL) : 0;
+
+			tui_message(t, errors ? SEV_WARNING : -1, "%s",
+				    errors ? _("Changed; see the problems pane.") : _("Changed."));
+		}
+		tui_dirty_all(t);
+		return;
+	case PROMPT_QUIT:
+		if (answer[0] == 'y' || answer[0] == 'j' || answer[0] == 's') {
+			action_save(t);
+			t->quit = !project_modified(t->p);
+		} else if (answer[0] == 'n') {
+			t->quit = true;
+		}
+		return;
+	case PROMPT_DELETE_CELL:
+		if (answer[0] != 'y' && answer[0] != 'j' && answer[0] != 's')
+			return;
+		if (op_cell_delete(t->p, t->prompt.target.id, why))
+			tui_message(t, SEV_ERROR, _("Refused: %s"), why);
+		else
+			tui_message(t, -1, "%s", _("Cell deleted (u undoes)."));
+		t->sel.kind = SEL_NONE;
+		tui_dirty_all(t);
+		return;
+	}
+}

@@ -1,0 +1,126 @@
+/*
+ * The layout manager: where each pane goes for the terminal's size. At 80x24
+ * the panes are stacked in three bands under the memory map; from 140
+ * columns the memory map and the problems take the left and the other panes
+ * a column on the right. Below 80x24 only a notice is shown, and the panes
+ * come back when the terminal grows again.
+ */
+#include "config.h"
+
+#include <curses.h>
+#include <stdio.h>
+
+#include "model/i18n.h"
+#include "model/validate.h"
+#include "ui/ui.h"
+
+#define MIN_COLS 80
+#define MIN_ROWS 24
+#define WIDE_COLS 140
+
+static void place(struct view *v, int y, int x, int h, int w)
+{
+	if (v->y != y || v->x != x || v->h != h || v->w != w)
+		v->dirty = true;
+	v->y = y;
+	v->x = x;
+	v->h = h;
+	v->w = w;
+	v->shown = h > 1 && w > 0;
+}
+
+static int clamp(int v, int lo, int hi)
+{
+	return v < lo ? lo : v > hi ? hi : v;
+}
+
+static void layout_normal(struct tui *t, int W, int H)
+{
+	int extra = H - MIN_ROWS;
+	int hb = 5 + extra / 4, hm = 7 + extra / 4;
+	int hmem = H - 1 - hb - hm;
+	int cw = W - 44, pw = W / 2;
+
+	place(&t->views[VIEW_MEMORY], 0, 0, hmem, W);
+	place(&t->views[VIEW_CELLS], hmem, 0, hm, cw);
+	place(&t->views[VIEW_CPUS], hmem, cw + 1, hm, 21);
+	place(&t->views[VIEW_IRQS], hmem, cw + 23, hm, W - cw - 23);
+	place(&t->views[VIEW_PROBLEMS], hmem + hm, 0, hb, pw);
+	place(&t->views[VIEW_DETAIL], hmem + hm, pw + 1, hb, W - pw - 1);
+}
+
+static void layout_wide(struct tui *t, int W, int H)
+{
+	int right = 63, left = W - right - 1;
+	int hp = clamp(H / 5, 6, 14), body = H - 1;
+	int hc = body * 30 / 100;
+	int hcpu = clamp((int)t->p->board.n_cpus + 1, 3, 12);
+	int hd = 10, hi = body - hc - hcpu - hd;
+
+	place(&t->views[VIEW_MEMORY], 0, 0, body - hp, left);
+	place(&t->views[VIEW_PROBLEMS], body - hp, 0, hp, left);
+	place(&t->views[VIEW_CELLS], 0, left + 1, hc, right);
+	place(&t->views[VIEW_CPUS], hc, left + 1, hcpu, right);
+	place(&t->views[VIEW_IRQS], hc + hcpu, left + 1, hi, right);
+	place(&t->views[VIEW_DETAIL], hc + hcpu + hi, left + 1, hd, right);
+}
+
+void layout_apply(struct tui *t)
+{
+	t->too_small = t->cols < MIN_COLS || t->rows < MIN_ROWS;
+	if (t->too_small)
+		return;
+	if (t->cols >= WIDE_COLS)
+		layout_wide(t, t->cols, t->rows);
+	else
+		layout_normal(t, t->cols, t->rows);
+	t->full_redraw = true;
+}
+
+/* Separators between panes that sit side by side, and the status line. */
+void layout_draw_frame(struct tui *t)
+{
+	const struct project *p = t->p;
+	size_t errors = p->validator ? validator_count(p->validator, SEV_ERROR) : 0;
+	size_t warnings = p->validator ? validator_count(p->validator, SEV_WARNING) : 0;
+	char right[160], left[400];
+	int y = t->rows - 1, rw;
+
+	if (t->full_redraw) {
+		for (int i = 0; i < VIEW_COUNT; i++) {
+			const struct view *v = &t->views[i];
+
+			if (v->shown && v->x > 0)
+				draw_vline(t, v->y, v->x - 1, v->h, A_NORMAL);
+		}
+	}
+	snprintf(right, sizeof(right), " %s%s %zu  %s %zu ", project_modified(p) ? _("[+] ") : "",
+		 _("errors"), errors, _("warnings"), warnings);
+	if (t->carry.active)
+		snprintf(left, sizeof(left),
+			 _(" %s %s: choose a cell, Enter drops it, Esc cancels"),
+			 glyph(t, GL_CARRY), t->carry.label);
+	else if (t->msg[0])
+		snprintf(left, sizeof(left), " %s", t->msg);
+	else
+		snprintf(left, sizeof(left), "%s",
+			 _(" ?:help Tab:pane Space:pick up /:search s:save q:quit"));
+	rw = text_width(right);
+	draw_fill(y, 0, t->cols, draw_attr(t, COL_STATUS));
+	draw_text(y, 0, t->cols - rw, draw_attr(t, COL_STATUS) |
+		  (t->msg[0] && !t->carry.active ? attr_severity(t, t->msg_sev) : 0), true, left);
+	draw_text(y, t->cols - rw, rw,
+		  draw_attr(t, COL_STATUS) | (errors ? A_BOLD : 0), false, right);
+}
+
+void layout_draw_too_small(struct tui *t)
+{
+	char line[160];
+
+	erase();
+	snprintf(line, sizeof(line), _("Terminal too small: %dx%d, autojail needs %dx%d."),
+		 t->cols, t->rows, MIN_COLS, MIN_ROWS);
+	draw_text(t->rows / 2 > 0 ? t->rows / 2 - 1 : 0, 0, t->cols, A_BOLD, false, line);
+	draw_text(t->rows / 2, 0, t->cols, A_NORMAL, false,
+		  _("Enlarge the window, or press q to quit."));
+}

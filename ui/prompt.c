@@ -1,0 +1,168 @@
+/*
+ * The one-line prompt on the status line (search, names, field values,
+ * questions) and the help screen. Both are modes of the main loop rather
+ * than loops of their own, so that script mode and resize work inside them.
+ */
+#include "config.h"
+
+#include <ctype.h>
+#include <curses.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <wctype.h>
+
+#include "model/i18n.h"
+#include "model/util.h"
+#include "ui/ui.h"
+
+void prompt_open(struct tui *t, enum prompt_kind kind, const char *label, const char *initial)
+{
+	struct prompt *pr = &t->prompt;
+	size_t n;
+
+	pr->kind = kind;
+	snprintf(pr->label, sizeof(pr->label), "%s", label);
+	n = mbstowcs(pr->text, initial ? initial : "", ARRAY_SIZE(pr->text) - 1);
+	pr->len = pr->pos = n == (size_t)-1 ? 0 : n;
+	pr->text[pr->len] = L'\0';
+	t->mode = MODE_PROMPT;
+}
+
+static void prompt_finish(struct tui *t, bool accept)
+{
+	char answer[sizeof(t->prompt.text)];
+	size_t n = wcstombs(answer, t->prompt.text, sizeof(answer) - 1);
+
+	t->mode = MODE_NORMAL;
+	tui_dirty_all(t);
+	if (!accept)
+		return;
+	answer[n == (size_t)-1 ? 0 : n] = '\0';
+	action_prompt_done(t, answer);
+}
+
+void prompt_key(struct tui *t, const struct event *ev)
+{
+	struct prompt *pr = &t->prompt;
+
+	if (ev->type != EV_KEY)
+		return;
+	/* Questions take one letter. */
+	if (pr->kind == PROMPT_QUIT || pr->kind == PROMPT_DELETE_CELL) {
+		if (ev->key == 27) {
+			prompt_finish(t, false);
+		} else if (!ev->fkey && ev->key < 128 && isalpha(ev->key)) {
+			pr->text[0] = (wchar_t)tolower(ev->key);
+			pr->text[1] = L'\0';
+			pr->len = 1;
+			prompt_finish(t, true);
+		}
+		return;
+	}
+	if (ev->fkey) {
+		switch (ev->key) {
+		case KEY_LEFT:
+			if (pr->pos)
+				pr->pos--;
+			break;
+		case KEY_RIGHT:
+			if (pr->pos < pr->len)
+				pr->pos++;
+			break;
+		case KEY_HOME:
+			pr->pos = 0;
+			break;
+		case KEY_END:
+			pr->pos = pr->len;
+			break;
+		case KEY_BACKSPACE:
+			if (pr->pos) {
+				wmemmove(pr->text + pr->pos - 1, pr->text + pr->pos, pr->len - pr->pos + 1);
+				pr->pos--;
+				pr->len--;
+			}
+			break;
+		case KEY_DC:
+			if (pr->pos < pr->len) {
+				wmemmove(pr->text + pr->pos, pr->text + pr->pos + 1, pr->len - pr->pos);
+				pr->len--;
+			}
+			break;
+		case KEY_ENTER:
+			prompt_finish(t, true);
+			break;
+		}
+		return;
+	}
+	switch (ev->key) {
+	case '\n':
+	case '\r':
+		prompt_finish(t, true);
+		return;
+	case 27:
+	case 7:
+		prompt_finish(t, false);
+		return;
+	case 8:
+	case 127: {
+		struct event bs = *ev;
+
+		bs.fkey = true;
+		bs.key = KEY_BACKSPACE;
+		prompt_key(t, &bs);
+		return;
+	}
+	case 21:   /* C-u: clear the line, as shells do */
+		pr->len = pr->pos = 0;
+		pr->text[0] = L'\0';
+		return;
+	}
+	if (ev->key >= ' ' && iswprint((wint_t)ev->key) && pr->len + 1 < ARRAY_SIZE(pr->text)) {
+		wmemmove(pr->text + pr->pos + 1, pr->text + pr->pos, pr->len - pr->pos + 1);
+		pr->text[pr->pos++] = (wchar_t)ev->key;
+		pr->len++;
+	}
+}
+
+void prompt_draw(struct tui *t)
+{
+	struct prompt *pr = &t->prompt;
+	int y = t->rows - 1, col, cursor_col;
+	wchar_t before[ARRAY_SIZE(pr->text)];
+	char text[sizeof(pr->text)];
+	size_t n;
+
+	col = draw_textf(y, 0, t->cols, draw_attr(t, COL_STATUS) | A_BOLD, false, "%s ",
+			 pr->label);
+	n = wcstombs(text, pr->text, sizeof(text) - 1);
+	text[n == (size_t)-1 ? 0 : n] = '\0';
+	draw_text(y, col, t->cols - col, A_NORMAL, true, text);
+	wmemcpy(before, pr->text, pr->pos);
+	before[pr->pos] = L'\0';
+	cursor_col = col + (wcswidth(before, pr->pos) > 0 ? wcswidth(before, pr->pos) : 0);
+	if (cursor_col < t->cols)
+		mvchgat(y, cursor_col, 1, A_REVERSE, 0, NULL);
+}
+
+/* The keys, from the same table the dispatcher uses; it scrolls with the
+ * arrows when the terminal is short. */
+void help_draw(struct tui *t)
+{
+	int w = t->cols - 8 > 90 ? 90 : t->cols - 8;
+	int h = t->rows - 4;
+	int y0 = 2, x0 = (t->cols - w) / 2, y = y0 + 1;
+
+	draw_box(t, y0, x0, h, w, A_NORMAL);
+	draw_textf(y0, x0 + 2, w - 4, A_BOLD, false, " %s ",
+		   _("autojail keys (Esc closes; the mouse drags regions, CPUs and interrupts onto cells)"));
+	if (t->help_top > REQ_COUNT - 2)
+		t->help_top = REQ_COUNT - 2;
+	for (int r = REQ_NONE + 1 + t->help_top; r < REQ_COUNT && y < y0 + h - 1; r++) {
+		char keys[96];
+
+		request_keys((enum request)r, keys, sizeof(keys));
+		draw_textf(y, x0 + 2, 20, A_BOLD, true, "%s", keys);
+		draw_text(y++, x0 + 22, w - 24, A_NORMAL, true, request_help((enum request)r));
+	}
+}

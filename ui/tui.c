@@ -1,0 +1,414 @@
+/*
+ * The session: opening the screen, the frame (redraw what is dirty), and
+ * the dispatcher that turns events into requests, mouse gestures into
+ * picks and drops, and both into actions. The terminal and script mode feed
+ * it the same events.
+ */
+#include "config.h"
+
+#include <curses.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "model/i18n.h"
+#include "model/util.h"
+#include "ui/ui.h"
+
+static const struct view_ops *const view_table[VIEW_COUNT] = {
+	[VIEW_MEMORY] = &memory_view_ops,
+	[VIEW_CELLS] = &cells_view_ops,
+	[VIEW_CPUS] = &cpus_view_ops,
+	[VIEW_IRQS] = &irqs_view_ops,
+	[VIEW_PROBLEMS] = &problems_view_ops,
+	[VIEW_DETAIL] = &detail_view_ops,
+};
+
+#define WHEEL_ROWS 3
+
+void tui_message(struct tui *t, int severity, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(t->msg, sizeof(t->msg), fmt, ap);
+	va_end(ap);
+	t->msg_sev = severity;
+}
+
+void tui_dirty_all(struct tui *t)
+{
+	for (int i = 0; i < VIEW_COUNT; i++)
+		t->views[i].dirty = true;
+	t->full_redraw = true;
+}
+
+void tui_selection_changed(struct tui *t)
+{
+	struct view *v = &t->views[t->focus];
+
+	if (t->carry.active && t->focus == VIEW_CELLS) {
+		t->drop_cell = v->ops->drop_cell(v, t, v->cursor);
+		v->dirty = true;
+	}
+	if (v->ops->select && v->n_rows && v->ops->select(v, t, v->cursor, &t->sel)) {
+		t->views[VIEW_DETAIL].dirty = true;
+		t->views[VIEW_DETAIL].cursor = 0;
+	}
+	/* The address bar marks the memory map's cursor. */
+	if (t->focus == VIEW_MEMORY)
+		v->dirty = true;
+}
+
+void tui_focus(struct tui *t, int view)
+{
+	if (view < 0 || view >= VIEW_COUNT || !t->views[view].shown)
+		return;
+	t->views[t->focus].dirty = true;
+	t->focus = view;
+	t->views[view].dirty = true;
+	tui_selection_changed(t);
+}
+
+static void focus_step(struct tui *t, int step)
+{
+	int v = t->focus;
+
+	for (int i = 0; i < VIEW_COUNT; i++) {
+		v = (v + step + VIEW_COUNT) % VIEW_COUNT;
+		if (t->views[v].shown)
+			break;
+	}
+	tui_focus(t, v);
+}
+
+struct tui *tui_open(struct project *p, const struct tui_opts *o, char *err, size_t len)
+{
+	struct tui *t = xcalloc(1, sizeof(*t));
+
+	t->p = p;
+	t->opts = *o;
+	if (t->opts.cols <= 0 || t->opts.rows <= 0) {
+		t->opts.cols = 80;
+		t->opts.rows = 24;
+	}
+	t->drop_cell = -1;
+	t->press_view = -1;
+	t->msg_sev = -1;
+	if (!term_open(t, err, len)) {
+		free(t);
+		return NULL;
+	}
+	for (int i = 0; i < VIEW_COUNT; i++) {
+		t->views[i].ops = view_table[i];
+		if (view_table[i]->init)
+			view_table[i]->init(&t->views[i], t);
+	}
+	facts_update(t);
+	for (int i = 0; i < VIEW_COUNT; i++)
+		t->views[i].ops->update(&t->views[i], t);
+	layout_apply(t);
+	t->drawn_generation = p->generation;
+	tui_focus(t, VIEW_MEMORY);
+	tui_dirty_all(t);
+	return t;
+}
+
+void tui_close(struct tui *t)
+{
+	if (!t)
+		return;
+	term_close(t);
+	for (int i = 0; i < VIEW_COUNT; i++)
+		if (t->views[i].ops && t->views[i].ops->fini)
+			t->views[i].ops->fini(&t->views[i]);
+	facts_free(&t->facts);
+	free(t);
+}
+
+bool tui_done(const struct tui *t)
+{
+	return t->quit;
+}
+
+void tui_resize(struct tui *t, int cols, int rows)
+{
+	if (cols < 1 || rows < 1)
+		return;
+	if (t->opts.virtual_screen)
+		resize_term(rows, cols);
+	t->cols = cols;
+	t->rows = rows;
+	layout_apply(t);
+	erase();
+	tui_dirty_all(t);
+}
+
+void tui_frame(struct tui *t)
+{
+	if (t->too_small) {
+		layout_draw_too_small(t);
+		if (project_modified(t->p))
+			draw_text(t->rows / 2 + 1, 0, t->cols, A_NORMAL, false,
+				  _("There are unsaved changes: enlarge the window to save them."));
+		refresh();
+		t->full_redraw = true;
+		return;
+	}
+	if (t->p->generation != t->drawn_generation || t->facts.generation != t->p->generation) {
+		facts_update(t);
+		tui_dirty_all(t);
+		t->drawn_generation = t->p->generation;
+	}
+	if (t->full_redraw)
+		erase();
+	for (int i = 0; i < VIEW_COUNT; i++) {
+		struct view *v = &t->views[i];
+
+		if (!v->dirty && !t->full_redraw)
+			continue;
+		v->ops->update(v, t);
+		view_draw(v, t);
+	}
+	layout_draw_frame(t);
+	t->full_redraw = false;
+	if (t->mode == MODE_HELP) {
+		help_draw(t);
+		/* Whatever the help covered must be drawn again when it closes. */
+		t->full_redraw = true;
+	} else if (t->mode == MODE_PROMPT) {
+		prompt_draw(t);
+	}
+	refresh();
+}
+
+struct view *tui_view_at(struct tui *t, int y, int x, size_t *row, bool *on_row)
+{
+	for (int i = 0; i < VIEW_COUNT; i++) {
+		struct view *v = &t->views[i];
+		int first = v->y + 1 + v->ops->header_rows;
+
+		if (!v->shown || y < v->y || y >= v->y + v->h || x < v->x || x >= v->x + v->w)
+			continue;
+		*on_row = y >= first && v->top + (size_t)(y - first) < v->n_rows;
+		*row = *on_row ? v->top + (size_t)(y - first) : 0;
+		return v;
+	}
+	*on_row = false;
+	return NULL;
+}
+
+/* Press selects and arms a drag; motion starts it and tracks the target
+ * cell; release drops on the cell under the pointer or cancels. */
+static void mouse_event(struct tui *t, const struct event *ev)
+{
+	size_t row = 0;
+	bool on_row = false;
+	struct view *v = tui_view_at(t, ev->y, ev->x, &row, &on_row);
+	int vi = v ? (int)(v - t->views) : -1;
+
+	switch (ev->action) {
+	case MOUSE_WHEEL_UP:
+	case MOUSE_WHEEL_DOWN:
+		if (v) {
+			view_scroll(v, ev->action == MOUSE_WHEEL_UP ? -WHEEL_ROWS : WHEEL_ROWS);
+			if (vi == t->focus)
+				tui_selection_changed(t);
+		}
+		return;
+	case MOUSE_PRESS:
+		t->msg[0] = '\0';
+		if (t->carry.active) {
+			/* A click on a cell finishes a drag begun with the keyboard. */
+			int64_t cell = vi == VIEW_CELLS && on_row ? v->ops->drop_cell(v, t, row) : -1;
+
+			if (cell >= 0)
+				action_drop(t, (uint32_t)cell);
+			else
+				action_cancel_carry(t);
+			return;
+		}
+		t->press_view = -1;
+		if (!v)
+			return;
+		tui_focus(t, vi);
+		if (on_row) {
+			view_set_cursor(v, t, row);
+			t->press_view = vi;
+			t->press_row = row;
+		}
+		return;
+	case MOUSE_DRAG:
+		if (!t->carry.active && t->press_view >= 0) {
+			struct view *src = &t->views[t->press_view];
+			struct carry c;
+
+			memset(&c, 0, sizeof(c));
+			if (!src->ops->pick || !src->ops->pick(src, t, t->press_row, &c)) {
+				t->press_view = -1;
+				return;
+			}
+			c.active = true;
+			c.origin_view = t->press_view;
+			t->carry = c;
+		}
+		if (!t->carry.active)
+			return;
+		t->drop_cell = vi == VIEW_CELLS && on_row ? v->ops->drop_cell(v, t, row) : -1;
+		t->views[VIEW_CELLS].dirty = true;
+		return;
+	case MOUSE_RELEASE:
+		if (t->carry.active && t->press_view >= 0) {
+			int64_t cell = vi == VIEW_CELLS && on_row ? v->ops->drop_cell(v, t, row) : -1;
+
+			if (cell >= 0) {
+				action_drop(t, (uint32_t)cell);
+			} else {
+				action_cancel_carry(t);
+				tui_message(t, -1, "%s", _("Dropped outside the cells: nothing changed."));
+			}
+		}
+		t->press_view = -1;
+		return;
+	}
+}
+
+static bool carry_request(struct tui *t, enum request r)
+{
+	struct view *cells = &t->views[VIEW_CELLS];
+
+	switch (r) {
+	case REQ_ENTER:
+	case REQ_PICK:
+		if (t->drop_cell >= 0)
+			action_drop(t, (uint32_t)t->drop_cell);
+		return true;
+	case REQ_CANCEL:
+		action_cancel_carry(t);
+		return true;
+	case REQ_UP: case REQ_DOWN: case REQ_PAGE_UP: case REQ_PAGE_DOWN:
+	case REQ_HOME: case REQ_END: case REQ_LEFT: case REQ_RIGHT:
+		view_request(cells, t, r);
+		tui_selection_changed(t);
+		return true;
+	case REQ_HELP:
+		return false;
+	default:
+		/* Anything else ends the drag first. */
+		action_cancel_carry(t);
+		return false;
+	}
+}
+
+static void dispatch(struct tui *t, enum request r)
+{
+	struct view *v = &t->views[t->focus];
+
+	if (r != REQ_NONE)
+		t->msg[0] = '\0';
+	if (t->carry.active && carry_request(t, r))
+		return;
+	switch (r) {
+	case REQ_NONE:
+		return;
+	case REQ_FOCUS_NEXT:
+	case REQ_FOCUS_PREV:
+		focus_step(t, r == REQ_FOCUS_NEXT ? 1 : -1);
+		return;
+	case REQ_HELP:
+		t->mode = MODE_HELP;
+		t->help_top = 0;
+		return;
+	case REQ_SAVE: action_save(t); return;
+	case REQ_QUIT: action_quit(t); return;
+	case REQ_UNDO: action_undo(t, false); return;
+	case REQ_REDO: action_undo(t, true); return;
+	case REQ_NEW: action_new_cell(t); return;
+	case REQ_DELETE: action_delete(t); return;
+	case REQ_SEARCH: action_search(t); return;
+	case REQ_BUILD: action_board_command(t, "build"); return;
+	case REQ_PUSH: action_board_command(t, "push"); return;
+	case REQ_START: action_board_command(t, "start"); return;
+	case REQ_REDRAW:
+		clearok(curscr, TRUE);
+		tui_dirty_all(t);
+		return;
+	case REQ_SUSPEND:
+		term_suspend(t);
+		return;
+	case REQ_CANCEL:
+		return;
+	default:
+		break;
+	}
+	if (view_request(v, t, r))
+		return;
+	if (r == REQ_PICK || r == REQ_ENTER)
+		action_pick(t);
+	else if (r == REQ_EDIT)
+		action_edit(t);
+}
+
+static void help_key(struct tui *t, enum request r)
+{
+	switch (r) {
+	case REQ_UP:
+		if (t->help_top > 0)
+			t->help_top--;
+		return;
+	case REQ_DOWN:
+		t->help_top++;
+		return;
+	case REQ_PAGE_UP:
+	case REQ_HOME:
+		t->help_top = 0;
+		return;
+	case REQ_PAGE_DOWN:
+	case REQ_END:
+		t->help_top += 10;
+		return;
+	default:
+		t->mode = MODE_NORMAL;
+		tui_dirty_all(t);
+		return;
+	}
+}
+
+void tui_feed(struct tui *t, const struct event *ev)
+{
+	if (ev->type == EV_RESIZE) {
+		tui_resize(t, ev->x, ev->y);
+		return;
+	}
+	if (t->too_small) {
+		if (ev->type == EV_KEY && keymap_request(ev) == REQ_QUIT && !project_modified(t->p))
+			t->quit = true;
+		return;
+	}
+	if (t->mode == MODE_PROMPT) {
+		prompt_key(t, ev);
+		return;
+	}
+	if (t->mode == MODE_HELP) {
+		if (ev->type == EV_KEY)
+			help_key(t, keymap_request(ev));
+		return;
+	}
+	if (ev->type == EV_MOUSE)
+		mouse_event(t, ev);
+	else if (ev->type == EV_KEY)
+		dispatch(t, keymap_request(ev));
+}
+
+int tui_run(struct tui *t)
+{
+	while (!t->quit) {
+		struct event ev;
+
+		tui_frame(t);
+		if (term_read(t, &ev))
+			tui_feed(t, &ev);
+	}
+	return 0;
+}

@@ -1,0 +1,256 @@
+/*
+ * The insides of the TUI, shared by its files: requests (what a key or a
+ * mouse gesture asks for), views (panels as objects with a const ops table),
+ * the drag-and-drop carry, and the state of one session.
+ */
+#ifndef AJ_UI_UI_H
+#define AJ_UI_UI_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <wchar.h>
+
+#include "model/project.h"
+#include "ui/tui.h"
+
+/* One request enum for keys and mouse: keys map to these through keymap.c. */
+enum request {
+	REQ_NONE,
+	REQ_UP, REQ_DOWN, REQ_LEFT, REQ_RIGHT,
+	REQ_PAGE_UP, REQ_PAGE_DOWN, REQ_HOME, REQ_END,
+	REQ_FOCUS_NEXT, REQ_FOCUS_PREV,
+	REQ_PICK,                /* Space: pick up what is selected */
+	REQ_ENTER,               /* pick up, drop, jump, edit: what the view means by it */
+	REQ_CANCEL,              /* Esc */
+	REQ_FOLD,                /* fold or unfold a tree node */
+	REQ_SEARCH, REQ_HELP, REQ_SAVE, REQ_QUIT,
+	REQ_UNDO, REQ_REDO,
+	REQ_NEW, REQ_EDIT, REQ_DELETE,
+	REQ_BUILD, REQ_PUSH, REQ_START,
+	REQ_REDRAW, REQ_SUSPEND,
+	REQ_COUNT
+};
+
+/* An input event: a key, a mouse gesture or a new terminal size. */
+enum event_type { EV_NONE, EV_KEY, EV_MOUSE, EV_RESIZE, EV_EOF };
+enum mouse_action { MOUSE_PRESS, MOUSE_DRAG, MOUSE_RELEASE, MOUSE_WHEEL_UP, MOUSE_WHEEL_DOWN };
+
+struct event {
+	enum event_type type;
+	int key;                 /* a character, or a curses KEY_ code when fkey */
+	bool fkey;
+	enum mouse_action action;
+	int x, y;                /* mouse position, or the new size for EV_RESIZE */
+};
+
+/* keymap.c */
+enum request keymap_request(const struct event *ev);
+/* "Down", "F2", "C-r", "q": the names scripts and the help use. */
+bool keymap_parse(const char *name, struct event *ev);
+const char *request_keys(enum request r, char *buf, size_t len);
+const char *request_help(enum request r);
+
+/* The thing the user selected in some view; the detail form shows it. */
+enum sel_kind { SEL_NONE, SEL_BOARD_REGION, SEL_CELL, SEL_CELL_REGION, SEL_CPU, SEL_IRQ, SEL_DIAG };
+struct selection {
+	enum sel_kind kind;
+	uint32_t id;             /* board region id, cell id, cell region id, CPU, IRQ, diag index */
+	uint32_t cell;           /* the cell of a cell region */
+};
+
+/* What a pick-up carries to a drop target (a cell). */
+struct carry {
+	bool active;
+	enum sel_kind kind;      /* SEL_BOARD_REGION, SEL_CELL_REGION, SEL_CPU or SEL_IRQ */
+	uint32_t id;
+	uint32_t from_cell;      /* for a cell region */
+	int origin_view;         /* focus to return to when cancelled */
+	char label[96];
+};
+
+struct tui;
+struct view;
+
+struct view_ops {
+	const char *title;       /* N_() */
+	int header_rows;         /* rows below the title before the list starts */
+	void (*init)(struct view *v, struct tui *t);
+	void (*fini)(struct view *v);
+	/* The model or the view's own state changed: recount the rows. */
+	void (*update)(struct view *v, struct tui *t);
+	/* The title line after the name (column heads), and extra header rows. */
+	void (*draw_header)(struct view *v, struct tui *t, int y, int x, int w);
+	void (*draw_row)(struct view *v, struct tui *t, size_t row, int y, int x, int w,
+			 bool cursor);
+	/* View-specific requests; false leaves them to the generic handler. */
+	bool (*request)(struct view *v, struct tui *t, enum request r);
+	/* What the row is, for the detail form and the problems' jumps. */
+	bool (*select)(struct view *v, struct tui *t, size_t row, struct selection *s);
+	/* Fills in what picking the row up carries; false when it carries nothing. */
+	bool (*pick)(struct view *v, struct tui *t, size_t row, struct carry *c);
+	/* The cell a drop on the row goes to, or -1. */
+	int64_t (*drop_cell)(struct view *v, struct tui *t, size_t row);
+	/* Moves the cursor to the object; false when the view does not show it. */
+	bool (*find)(struct view *v, struct tui *t, const struct selection *s);
+};
+
+enum view_id { VIEW_MEMORY, VIEW_CELLS, VIEW_CPUS, VIEW_IRQS, VIEW_PROBLEMS, VIEW_DETAIL,
+	       VIEW_COUNT };
+
+struct view {
+	const struct view_ops *ops;
+	int y, x, h, w;          /* the rectangle, title row included */
+	bool shown;
+	bool dirty;
+	size_t n_rows, cursor, top;
+	void *data;
+};
+
+/* Display facts derived from the model once per generation (facts.c). */
+struct facts {
+	unsigned generation;
+	size_t n_board;
+	uint64_t *owners;        /* per board region: bit i = config.cells[i] holds it */
+	signed char *board_sev;  /* per board region: worst severity, -1 none */
+	unsigned *cell_problems; /* per cell index */
+	int addr_digits;         /* hex digits the widest address needs */
+};
+
+enum mode { MODE_NORMAL, MODE_HELP, MODE_PROMPT };
+
+/* What the prompt's answer is for. */
+enum prompt_kind { PROMPT_SEARCH, PROMPT_NEW_CELL, PROMPT_FIELD, PROMPT_QUIT, PROMPT_DELETE_CELL };
+
+struct prompt {
+	enum prompt_kind kind;
+	char label[128];
+	wchar_t text[256];
+	size_t len, pos;
+	int field;               /* detail field being edited */
+	struct selection target;
+};
+
+struct tui {
+	struct project *p;
+	struct tui_opts opts;
+	bool color, unicode, mouse;
+	int cols, rows;
+	enum mode mode;
+	bool too_small;           /* below 80x24: only a notice is drawn */
+	struct view views[VIEW_COUNT];
+	int focus;
+	struct selection sel;
+	struct carry carry;
+	int64_t drop_cell;       /* highlighted drop target, -1 none */
+	int press_view;          /* view a mouse button went down in, -1 none */
+	size_t press_row;
+	struct facts facts;
+	struct prompt prompt;
+	char search[128];
+	int help_top;             /* first line of the help shown */
+	char msg[320];
+	int msg_sev;             /* enum severity, or -1 for plain news */
+	unsigned drawn_generation;
+	bool full_redraw;
+	bool quit;
+	void *screen;            /* the curses SCREEN */
+	void *dev_null_in, *dev_null_out;
+};
+
+extern const struct view_ops memory_view_ops, cells_view_ops, cpus_view_ops, irqs_view_ops,
+	problems_view_ops, detail_view_ops;
+
+/* tui.c */
+void tui_focus(struct tui *t, int view);
+void tui_dirty_all(struct tui *t);
+void tui_message(struct tui *t, int severity, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+void tui_feed(struct tui *t, const struct event *ev);
+void tui_resize(struct tui *t, int cols, int rows);
+void tui_selection_changed(struct tui *t);
+struct view *tui_view_at(struct tui *t, int y, int x, size_t *row, bool *on_row);
+
+/* view.c: the generic list behaviour every view shares. */
+void view_draw(struct view *v, struct tui *t);
+bool view_request(struct view *v, struct tui *t, enum request r);
+void view_set_cursor(struct view *v, struct tui *t, size_t row);
+void view_scroll(struct view *v, int delta);
+size_t view_body_rows(const struct view *v);
+
+bool memory_search(struct view *v, struct tui *t, const char *text);
+
+/* layout.c */
+void layout_apply(struct tui *t);
+void layout_draw_frame(struct tui *t);
+void layout_draw_too_small(struct tui *t);
+
+/* facts.c */
+void facts_update(struct tui *t);
+void facts_free(struct facts *f);
+char cell_tag(size_t cell_index);
+const char *cell_name_by_id(const struct tui *t, uint32_t id);
+/* Owner names of a board region joined by ",", tags when narrow. */
+void facts_owner_text(const struct tui *t, uint32_t board_region, bool tags, char *buf,
+		      size_t len);
+/* The guest (else root) cell region that uses a board region, or NULL. */
+const struct cell_region *facts_region_use(const struct tui *t, uint32_t board_region,
+					   uint32_t *cell_id);
+void format_addr(const struct tui *t, uint64_t a, char *buf, size_t len);
+
+/* draw.c */
+enum color_role { COL_NORMAL, COL_TITLE, COL_TITLE_FOCUS, COL_CURSOR, COL_ERROR, COL_WARNING,
+		  COL_DROP, COL_DIM, COL_STATUS, COL_CELL0 };
+#define CELL_COLORS 6
+void draw_init(struct tui *t);
+int draw_attr(const struct tui *t, enum color_role role);
+int draw_cell_attr(const struct tui *t, size_t cell_index);
+/* Writes UTF-8 text at (y, x) clipped to w display columns, padding with blanks
+ * when pad is set; returns the columns used. */
+int draw_text(int y, int x, int w, int attr, bool pad, const char *s);
+int draw_textf(int y, int x, int w, int attr, bool pad, const char *fmt, ...)
+	__attribute__((format(printf, 6, 7)));
+void draw_fill(int y, int x, int w, int attr);
+int text_width(const char *s);
+void draw_hline(const struct tui *t, int y, int x, int w, int attr);
+void draw_vline(const struct tui *t, int y, int x, int h, int attr);
+void draw_box(const struct tui *t, int y, int x, int h, int w, int attr);
+/* Glyphs in UTF-8 or ASCII. */
+enum glyph { GL_ERROR, GL_WARNING, GL_FOLDED, GL_UNFOLDED, GL_CARRY, GL_LINUX, GL_COUNT };
+const char *glyph(const struct tui *t, enum glyph g);
+const char *glyph_severity(const struct tui *t, int sev);
+int attr_severity(const struct tui *t, int sev);
+
+/* actions.c: what requests do to the model. */
+void action_pick(struct tui *t);
+void action_drop(struct tui *t, uint32_t cell_id);
+void action_cancel_carry(struct tui *t);
+void action_undo(struct tui *t, bool redo);
+void action_save(struct tui *t);
+void action_quit(struct tui *t);
+void action_new_cell(struct tui *t);
+void action_edit(struct tui *t);
+void action_delete(struct tui *t);
+void action_search(struct tui *t);
+void action_jump(struct tui *t, const struct selection *s);
+void action_board_command(struct tui *t, const char *command);
+void action_prompt_done(struct tui *t, const char *answer);
+
+/* prompt.c */
+void prompt_open(struct tui *t, enum prompt_kind kind, const char *label, const char *initial);
+void prompt_key(struct tui *t, const struct event *ev);
+void prompt_draw(struct tui *t);
+void help_draw(struct tui *t);
+
+/* detail view: editing a field of the selection. */
+bool detail_field_value(struct tui *t, int field, char *buf, size_t len, const char **label);
+int detail_field_apply(struct tui *t, int field, const char *text, char *why);
+
+/* term.c */
+bool term_open(struct tui *t, char *err, size_t len);
+void term_close(struct tui *t);
+bool term_read(struct tui *t, struct event *ev);
+void term_mouse_on(struct tui *t);
+void term_suspend(struct tui *t);
+
+#endif
