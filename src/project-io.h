@@ -25,6 +25,14 @@ int board_save(const char *path, const struct board *b, struct error *err);
 int cells_load(const char *path, const struct board *b, struct config *c, struct error *err);
 int cells_save(const char *path, const struct board *b, const struct config *c,
 	       struct error *err);
+/* cells.yml holds the spec (root, guests, links) too: these read and write
+ * both. cells_load reads and drops the spec; cells_save writes none.
+ * Loaders replace their initialized output only on success and leave it
+ * untouched on failure; all of them return 0, or -1 with err set. */
+int cells_load_with_spec(const char *path, const struct board *b, struct spec *s,
+			 struct config *c, struct error *err);
+int cells_save_with_spec(const char *path, const struct board *b, const struct spec *s,
+			 const struct config *c, struct error *err);
 
 /* Loads DIR/autojail.yml, DIR/board.yml (or the profile the settings name,
  * from the bundled boards/ directory) and DIR/cells.yml when present; then

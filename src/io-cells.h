@@ -1,0 +1,46 @@
+/*
+ * The parts of cells.yml, each read and written by its own file: the spec
+ * (io-spec.c: root, guests, links) and the system part (io-system.c);
+ * io-cells.c reads the cells themselves and puts the file together.
+ */
+#ifndef AJ_SRC_IO_CELLS_H
+#define AJ_SRC_IO_CELLS_H
+
+#include "model/cell.h"
+#include "model/spec.h"
+#include "src/yaml-read.h"
+#include "src/yaml-write.h"
+
+#include "src/io-common.h"
+
+extern const struct flag_name protocol_names[];  /* undefined, veth, custom, virtio-* */
+extern const struct flag_name cell_type_names[]; /* bare, linux */
+extern const struct flag_name origin_names[];    /* user, board, import */
+extern const struct flag_name pci_type_names[];  /* device, bridge, ivshmem */
+/* The numeric fields of PCI devices, capabilities (4) and caches (4). */
+extern const struct io_field pci_fields[], cap_fields[], cache_fields[];
+extern const size_t n_pci_fields;
+
+bool io_spec_root_read(struct yreader *r, struct root_spec *root);
+bool io_spec_guests_read(struct yreader *r, struct spec *s);
+bool io_spec_links_read(struct yreader *r, struct spec *s);
+/* Writes the keys root, guests and links of the spec, each only when set. */
+void io_spec_write(struct ywriter *w, const struct spec *s);
+
+/* Board region names and paths, each leading to the first region with it. */
+struct board_names {
+	const struct board *b;
+	uint32_t *slots;         /* (index << 1 | is_path) + 1; 0 is empty */
+	size_t mask;
+};
+
+void board_names_build(struct board_names *bn, const struct board *b);
+/* The index of the first region named or at the path key, or -1. */
+int32_t board_names_find(const struct board_names *bn, const char *key);
+void board_names_free(struct board_names *bn);
+
+bool io_system_read(struct yreader *r, struct config *c);
+/* Writes the key "system". */
+void io_system_write(struct ywriter *w, const struct config *c);
+
+#endif

@@ -1,0 +1,125 @@
+/*
+ * A project on disk: the three files of one directory, or a bundled board
+ * profile standing in for board.yml. A load either replaces the whole
+ * project or leaves it as it was.
+ */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "model/i18n.h"
+#include "model/util.h"
+#include "src/project-io.h"
+
+const char *boards_dir(void)
+{
+	const char *env = getenv("AUTOJAIL_BOARDS");
+	struct stat st;
+
+	if (env && *env)
+		return env;
+#ifdef AJ_SRCDIR
+	/* Run from the build tree, the profiles of the source tree are the current ones. */
+	if (stat(AJ_SRCDIR "/boards", &st) == 0 && S_ISDIR(st.st_mode))
+		return AJ_SRCDIR "/boards";
+#endif
+	return PKGDATADIR "/boards";
+}
+
+static char *project_board_path(const char *dir, const struct settings *s, struct error *err)
+{
+	char *path = xasprintf("%s/%s", dir, BOARD_FILE);
+
+	if (access(path, F_OK) == 0)
+		return path;
+	if (!s->board_profile) {
+		error_at(err, path, 0, 0, _("missing, and %s names no board_profile to use "
+					   "instead"), SETTINGS_FILE);
+		free(path);
+		return NULL;
+	}
+	free(path);
+	/* A profile is a directory name: no way out of the boards directory. */
+	if (!*s->board_profile || strchr(s->board_profile, '/') ||
+	    !strcmp(s->board_profile, "..") || !strcmp(s->board_profile, ".")) {
+		error_set(err, _("%s/%s: board_profile \"%s\" is not a profile name"), dir,
+			  SETTINGS_FILE, s->board_profile);
+		return NULL;
+	}
+	return xasprintf("%s/%s/%s", boards_dir(), s->board_profile, BOARD_FILE);
+}
+
+int project_load(struct project *p, const char *dir, struct error *err)
+{
+	struct settings settings;
+	struct board board;
+	struct spec spec;
+	struct config config;
+	char *path;
+	int ret = -1;
+
+	settings_init(&settings);
+	board_init(&board);
+	spec_init(&spec);
+	config_init(&config);
+
+	path = xasprintf("%s/%s", dir, SETTINGS_FILE);
+	if (settings_load(path, &settings, err) < 0)
+		goto out;
+	free(path);
+	path = project_board_path(dir, &settings, err);
+	if (!path || board_load(path, &board, err) < 0)
+		goto out;
+	free(path);
+	path = xasprintf("%s/%s", dir, CELLS_FILE);
+	config.arch = settings.arch;
+	if (access(path, F_OK) == 0 &&
+	    cells_load_with_spec(path, &board, &spec, &config, err) < 0)
+		goto out;
+
+	settings_free(&p->settings);
+	board_free(&p->board);
+	spec_free(&p->spec);
+	config_free(&p->config);
+	p->settings = settings;
+	p->board = board;
+	p->spec = spec;
+	p->config = config;
+	if (p->dir != dir) {
+		free(p->dir);
+		p->dir = xstrdup(dir);
+	}
+	p->saved_generation = p->generation;
+	project_ready(p);
+	free(path);
+	return 0;
+out:
+	free(path);
+	settings_free(&settings);
+	board_free(&board);
+	spec_free(&spec);
+	config_free(&config);
+	return ret;
+}
+
+int project_save(struct project *p, struct error *err)
+{
+	const char *dir = p->dir ? p->dir : ".";
+	char *path;
+	int ret;
+
+	path = xasprintf("%s/%s", dir, CELLS_FILE);
+	ret = cells_save_with_spec(path, &p->board, &p->spec, &p->config, err);
+	free(path);
+	if (ret == 0) {
+		path = xasprintf("%s/%s", dir, SETTINGS_FILE);
+		ret = settings_save(path, &p->settings, err);
+		free(path);
+	}
+	if (ret == 0)
+		p->saved_generation = p->generation;
+	return ret;
+}

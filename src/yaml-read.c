@@ -1,0 +1,651 @@
+/*
+ * The pull reader: libyaml parses, this layer checks the shape (mapping,
+ * sequence, scalar), the keys and the values, and turns every problem into
+ * one message with the file, line and column of the node at fault.
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "model/i18n.h"
+#include "model/util.h"
+#include "src/yaml-read.h"
+
+/* Files larger than this are not project files: refuse rather than swap. */
+#define YR_MAX_FILE (256u << 20)
+
+static bool yr_verror(struct yreader *r, unsigned line, unsigned column, const char *fmt,
+		      va_list ap)
+{
+	char msg[ERROR_LEN];
+
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	error_at(r->err, r->path, line, column, "%s", msg);
+	r->failed = true;
+	return false;
+}
+
+bool yr_error(struct yreader *r, unsigned line, unsigned column, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	yr_verror(r, line, column, fmt, ap);
+	va_end(ap);
+	return false;
+}
+
+bool yr_error_here(struct yreader *r, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	yr_verror(r, r->line, r->column, fmt, ap);
+	va_end(ap);
+	return false;
+}
+
+/* libyaml's reader reports a byte offset, its scanner and parser a mark. */
+static void yr_parser_error(struct yreader *r)
+{
+	yaml_parser_t *p = &r->parser;
+	unsigned line = (unsigned)p->problem_mark.line + 1;
+	unsigned column = (unsigned)p->problem_mark.column + 1;
+	const char *problem = p->problem ? p->problem : _("unknown error");
+
+	if (p->error == YAML_READER_ERROR) {
+		size_t off = p->problem_offset < r->len ? p->problem_offset : r->len;
+
+		line = 1;
+		column = 1;
+		for (size_t i = 0; i < off; i++) {
+			if (r->data[i] == '\n') {
+				line++;
+				column = 1;
+			} else if (((unsigned char)r->data[i] & 0xc0) != 0x80) {
+				column++;
+			}
+		}
+		yr_error(r, line, column, _("not a YAML text file: %s"), problem);
+	} else if (p->context) {
+		yr_error(r, line, column, _("invalid YAML: %s %s"), problem, p->context);
+	} else {
+		yr_error(r, line, column, _("invalid YAML: %s"), problem);
+	}
+}
+
+static bool yr_fetch(struct yreader *r)
+{
+	const yaml_char_t *anchor = NULL;
+
+	if (r->failed)
+		return false;
+	if (r->pending)
+		return true;
+	if (r->held) {
+		yaml_event_delete(&r->ev);
+		r->held = false;
+	}
+	if (!yaml_parser_parse(&r->parser, &r->ev)) {
+		yr_parser_error(r);
+		return false;
+	}
+	r->held = true;
+	r->pending = true;
+	switch (r->ev.type) {
+	case YAML_SCALAR_EVENT:
+		anchor = r->ev.data.scalar.anchor;
+		break;
+	case YAML_MAPPING_START_EVENT:
+		anchor = r->ev.data.mapping_start.anchor;
+		break;
+	case YAML_SEQUENCE_START_EVENT:
+		anchor = r->ev.data.sequence_start.anchor;
+		break;
+	case YAML_ALIAS_EVENT:
+		anchor = r->ev.data.alias.anchor;
+		break;
+	default:
+		break;
+	}
+	if (anchor) {
+		r->line = (unsigned)r->ev.start_mark.line + 1;
+		r->column = (unsigned)r->ev.start_mark.column + 1;
+		return yr_error_here(r, _("anchors and aliases (&%s, *%s) are not supported in "
+					  "project files; write the value out"),
+				     (const char *)anchor, (const char *)anchor);
+	}
+	return true;
+}
+
+static yaml_event_t *yr_peek(struct yreader *r)
+{
+	return yr_fetch(r) ? &r->ev : NULL;
+}
+
+static yaml_event_t *yr_take(struct yreader *r)
+{
+	if (!yr_fetch(r))
+		return NULL;
+	r->pending = false;
+	r->line = (unsigned)r->ev.start_mark.line + 1;
+	r->column = (unsigned)r->ev.start_mark.column + 1;
+	return &r->ev;
+}
+
+bool yr_open(struct yreader *r, const char *path, struct error *err)
+{
+	FILE *fp;
+	long size;
+	yaml_event_t *ev;
+
+	memset(r, 0, sizeof(*r));
+	r->path = path;
+	r->err = err;
+	fp = fopen(path, "rb");
+	if (!fp) {
+		error_errno(err, _("%s: cannot open"), path);
+		r->failed = true;
+		return false;
+	}
+	if (fseek(fp, 0, SEEK_END) != 0 || (size = ftell(fp)) < 0 || fseek(fp, 0, SEEK_SET) != 0) {
+		error_errno(err, _("%s: cannot read"), path);
+		fclose(fp);
+		r->failed = true;
+		return false;
+	}
+	if ((unsigned long)size > YR_MAX_FILE) {
+		fclose(fp);
+		return yr_error(r, 0, 0, _("file of %ld bytes is too large for a project file"),
+				size);
+	}
+	r->data = xmalloc((size_t)size + 1);
+	r->len = fread(r->data, 1, (size_t)size, fp);
+	if (ferror(fp)) {
+		error_errno(err, _("%s: cannot read"), path);
+		fclose(fp);
+		r->failed = true;
+		return false;
+	}
+	fclose(fp);
+	r->data[r->len] = '\0';
+
+	if (!yaml_parser_initialize(&r->parser))
+		return yr_error(r, 0, 0, _("cannot start the YAML parser"));
+	r->parser_ready = true;
+	yaml_parser_set_input_string(&r->parser, (const unsigned char *)r->data, r->len);
+	if (!(ev = yr_take(r)) || ev->type != YAML_STREAM_START_EVENT)
+		return yr_error(r, 1, 1, _("expected the start of a YAML stream"));
+	if (!(ev = yr_peek(r)))
+		return false;
+	if (ev->type == YAML_STREAM_END_EVENT) {
+		r->empty = true;
+		return true;
+	}
+	yr_take(r);
+	return true;
+}
+
+bool yr_finish(struct yreader *r)
+{
+	yaml_event_t *ev;
+
+	if (!r->empty) {
+		if (!(ev = yr_take(r)))
+			return false;
+		if (ev->type != YAML_DOCUMENT_END_EVENT)
+			return yr_error_here(r, _("expected the end of the document"));
+	}
+	if (!(ev = yr_take(r)))
+		return false;
+	if (ev->type != YAML_STREAM_END_EVENT)
+		return yr_error_here(r, _("expected one YAML document only"));
+	return true;
+}
+
+void yr_close(struct yreader *r)
+{
+	if (r->held)
+		yaml_event_delete(&r->ev);
+	if (r->parser_ready)
+		yaml_parser_delete(&r->parser);
+	free(r->data);
+	r->data = NULL;
+	r->held = r->pending = r->parser_ready = false;
+}
+
+static const char *yr_node_name(const yaml_event_t *ev)
+{
+	switch (ev->type) {
+	case YAML_MAPPING_START_EVENT:
+		return _("a mapping");
+	case YAML_SEQUENCE_START_EVENT:
+		return _("a list");
+	case YAML_SCALAR_EVENT:
+		return _("a single value");
+	default:
+		return _("the end of the block");
+	}
+}
+
+bool yr_map_begin(struct yreader *r, struct ymap *m, const char *what,
+		  const char *const *keys, uint64_t required)
+{
+	yaml_event_t *ev;
+
+	memset(m, 0, sizeof(*m));
+	m->what = what;
+	m->keys = keys;
+	m->required = required;
+	if (r->empty) {
+		/* An empty file is an empty root mapping. */
+		m->empty = true;
+		m->line = m->column = 1;
+		r->line = r->column = 1;
+		return !r->failed;
+	}
+	if (!(ev = yr_take(r)))
+		return false;
+	m->line = r->line;
+	m->column = r->column;
+	if (ev->type != YAML_MAPPING_START_EVENT)
+		return yr_error_here(r, _("expected a mapping (key: value lines) for %s, found %s"),
+				     what, yr_node_name(ev));
+	return true;
+}
+
+static void yr_key_list(const char *const *keys, char *buf, size_t len)
+{
+	size_t n = 0;
+
+	buf[0] = '\0';
+	for (size_t i = 0; keys[i] && n < len; i++)
+		n += (size_t)snprintf(buf + n, len - n, "%s%s", i ? ", " : "", keys[i]);
+}
+
+int yr_map_next(struct yreader *r, struct ymap *m)
+{
+	yaml_event_t *ev;
+	const char *key;
+	char list[600];
+
+	if (m->empty)
+		goto end;
+	if (!(ev = yr_take(r)))
+		return -2;
+	if (ev->type == YAML_MAPPING_END_EVENT)
+		goto end;
+	if (ev->type != YAML_SCALAR_EVENT) {
+		yr_error_here(r, _("expected a key in %s, found %s"), m->what, yr_node_name(ev));
+		return -2;
+	}
+	key = (const char *)ev->data.scalar.value;
+	for (int i = 0; m->keys[i]; i++) {
+		if (strcmp(m->keys[i], key) != 0)
+			continue;
+		if (m->seen & YKEY(i)) {
+			yr_error_here(r, _("key \"%s\" appears twice in %s"), key, m->what);
+			return -2;
+		}
+		m->seen |= YKEY(i);
+		return i;
+	}
+	yr_key_list(m->keys, list, sizeof(list));
+	yr_error_here(r, _("unknown key \"%.60s\" in %s; expected one of: %s"), key, m->what,
+		      list);
+	return -2;
+
+end:
+	for (int i = 0; m->keys[i]; i++) {
+		if ((m->required & YKEY(i)) && !(m->seen & YKEY(i))) {
+			yr_error(r, m->line, m->column, _("%s lacks the key \"%s\""), m->what,
+				 m->keys[i]);
+			return -2;
+		}
+	}
+	return -1;
+}
+
+bool yr_seq_begin(struct yreader *r, const char *key)
+{
+	yaml_event_t *ev = yr_take(r);
+
+	if (!ev)
+		return false;
+	if (ev->type != YAML_SEQUENCE_START_EVENT)
+		return yr_error_here(r, _("expected a list for \"%s\", found %s"), key,
+				     yr_node_name(ev));
+	return true;
+}
+
+int yr_seq_next(struct yreader *r)
+{
+	yaml_event_t *ev = yr_peek(r);
+
+	if (!ev)
+		return -1;
+	if (ev->type == YAML_SEQUENCE_END_EVENT) {
+		yr_take(r);
+		return 0;
+	}
+	return 1;
+}
+
+bool yr_next_is_map(struct yreader *r)
+{
+	yaml_event_t *ev = yr_peek(r);
+
+	return ev && ev->type == YAML_MAPPING_START_EVENT;
+}
+
+bool yr_next_is_seq(struct yreader *r)
+{
+	yaml_event_t *ev = yr_peek(r);
+
+	return ev && ev->type == YAML_SEQUENCE_START_EVENT;
+}
+
+bool yr_scalar(struct yreader *r, const char *key, const char **text, bool *plain)
+{
+	yaml_event_t *ev = yr_take(r);
+
+	if (!ev)
+		return false;
+	if (ev->type != YAML_SCALAR_EVENT)
+		return yr_error_here(r, _("expected a single value for \"%s\", found %s"), key,
+				     yr_node_name(ev));
+	*text = (const char *)ev->data.scalar.value;
+	if (plain)
+		*plain = ev->data.scalar.style == YAML_PLAIN_SCALAR_STYLE;
+	if (strlen(*text) != ev->data.scalar.length)
+		return yr_error_here(r, _("the value of \"%s\" contains a NUL character"), key);
+	return true;
+}
+
+bool yr_str(struct yreader *r, const char *key, char **out)
+{
+	const char *s;
+	bool plain;
+
+	if (!yr_scalar(r, key, &s, &plain))
+		return false;
+	free(*out);
+	*out = NULL;
+	if (plain && (!*s || !strcmp(s, "~") || !strcasecmp(s, "null")))
+		return true;
+	*out = xstrdup(s);
+	return true;
+}
+
+/* Whether the text is a well-formed number that parse_u64 refused as too big. */
+static bool looks_numeric(const char *s)
+{
+	if (s[0] == '0' && (s[1] == 'x' || s[1] == 'X'))
+		return s[2] && strspn(s + 2, "0123456789abcdefABCDEF") == strlen(s + 2);
+	return *s && strspn(s, "0123456789") == strlen(s);
+}
+
+bool yr_u64(struct yreader *r, const char *key, uint64_t max, uint64_t *out)
+{
+	const char *s;
+	uint64_t v;
+
+	if (!yr_scalar(r, key, &s, NULL))
+		return false;
+	if (!parse_u64(s, &v)) {
+		if (looks_numeric(s))
+			return yr_error_here(r, _("number %.40s is too large for \"%s\" (at most "
+						  "%llu)"), s, key, (unsigned long long)max);
+		return yr_error_here(r, _("expected a number for \"%s\", found \"%.40s\""), key, s);
+	}
+	if (v > max)
+		return yr_error_here(r, _("number %.40s is too large for \"%s\" (at most %llu)"), s,
+				     key, (unsigned long long)max);
+	*out = v;
+	return true;
+}
+
+bool yr_u32(struct yreader *r, const char *key, uint32_t *out)
+{
+	uint64_t v;
+
+	if (!yr_u64(r, key, UINT32_MAX, &v))
+		return false;
+	*out = (uint32_t)v;
+	return true;
+}
+
+bool yr_u16(struct yreader *r, const char *key, uint16_t *out)
+{
+	uint64_t v;
+
+	if (!yr_u64(r, key, UINT16_MAX, &v))
+		return false;
+	*out = (uint16_t)v;
+	return true;
+}
+
+bool yr_u8(struct yreader *r, const char *key, uint8_t *out)
+{
+	uint64_t v;
+
+	if (!yr_u64(r, key, UINT8_MAX, &v))
+		return false;
+	*out = (uint8_t)v;
+	return true;
+}
+
+bool yr_size(struct yreader *r, const char *key, uint64_t *out)
+{
+	const char *s;
+
+	if (!yr_scalar(r, key, &s, NULL))
+		return false;
+	if (!parse_size(s, out))
+		return yr_error_here(r, _("expected a size for \"%s\" such as 64 MiB or 0x4000000 "
+					  "(at most 2^64-1 bytes), found \"%.40s\""), key, s);
+	return true;
+}
+
+bool yr_bool(struct yreader *r, const char *key, bool *out)
+{
+	static const char *const yes[] = { "yes", "true", "on" };
+	static const char *const no[] = { "no", "false", "off" };
+	const char *s;
+
+	if (!yr_scalar(r, key, &s, NULL))
+		return false;
+	for (size_t i = 0; i < ARRAY_SIZE(yes); i++) {
+		if (!strcasecmp(s, yes[i])) {
+			*out = true;
+			return true;
+		}
+		if (!strcasecmp(s, no[i])) {
+			*out = false;
+			return true;
+		}
+	}
+	return yr_error_here(r, _("expected yes or no for \"%s\", found \"%.40s\""), key, s);
+}
+
+static void yr_name_list(const struct flag_name *table, char *buf, size_t len)
+{
+	size_t n = 0;
+
+	buf[0] = '\0';
+	for (size_t i = 0; table[i].name && n < len; i++)
+		n += (size_t)snprintf(buf + n, len - n, "%s%s", i ? ", " : "", table[i].name);
+}
+
+/* A name of the table or, when max is non-zero, a number up to max. */
+static bool yr_name_value(struct yreader *r, const char *key, const char *s,
+			  const struct flag_name *table, uint64_t max, uint32_t *out)
+{
+	uint64_t v;
+	char list[600];
+
+	/* Names first: "8250" is a console type, not the number 8250. */
+	for (const struct flag_name *f = table; f->name; f++) {
+		if (!strcasecmp(f->name, s)) {
+			*out = f->value;
+			return true;
+		}
+	}
+	if (looks_numeric(s)) {
+		if (max && parse_u64(s, &v) && v <= max) {
+			*out = (uint32_t)v;
+			return true;
+		}
+	} else if (flag_lookup(table, s, out)) {
+		return true;
+	}
+	yr_name_list(table, list, sizeof(list));
+	return yr_error_here(r, _("unknown value \"%.40s\" for \"%s\"; expected one of: %s%s"), s,
+			     key, list, max ? _(" or a number") : "");
+}
+
+bool yr_enum(struct yreader *r, const char *key, const struct flag_name *table, uint64_t max,
+	     uint32_t *out)
+{
+	const char *s;
+
+	return yr_scalar(r, key, &s, NULL) && yr_name_value(r, key, s, table, max, out);
+}
+
+bool yr_flags(struct yreader *r, const char *key, const struct flag_name *table, uint32_t *out)
+{
+	const char *s;
+	uint32_t bit;
+	int more;
+
+	*out = 0;
+	if (!yr_seq_begin(r, key))
+		return false;
+	while ((more = yr_seq_next(r)) > 0) {
+		if (!yr_scalar(r, key, &s, NULL) ||
+		    !yr_name_value(r, key, s, table, UINT32_MAX, &bit))
+			return false;
+		*out |= bit;
+	}
+	return more == 0;
+}
+
+bool yr_cpus(struct yreader *r, const char *key, uint64_t *mask)
+{
+	const char *s;
+	uint64_t cpu;
+	int more;
+
+	*mask = 0;
+	if (yr_next_is_seq(r)) {
+		yr_seq_begin(r, key);
+		while ((more = yr_seq_next(r)) > 0) {
+			if (!yr_u64(r, key, 63, &cpu))
+				return false;
+			*mask |= (uint64_t)1 << cpu;
+		}
+		return more == 0;
+	}
+	if (!yr_scalar(r, key, &s, NULL))
+		return false;
+	if (!parse_cpu_list(s, mask))
+		return yr_error_here(r, _("expected a CPU list for \"%s\" such as \"0,3-5\" (CPUs "
+					  "0 to 63), found \"%.40s\""), key, s);
+	return true;
+}
+
+bool irq_list_parse(const char *s, uint32_t base, uint32_t nbits, uint32_t *bits)
+{
+	char buf[32];
+
+	while (*s == ' ')
+		s++;
+	while (*s) {
+		size_t n = strcspn(s, ",");
+		char *dash;
+		uint64_t lo, hi;
+
+		if (n == 0 || n >= sizeof(buf))
+			return false;
+		memcpy(buf, s, n);
+		while (n && buf[n - 1] == ' ')
+			n--;
+		buf[n] = '\0';
+		dash = strchr(buf, '-');
+		if (dash)
+			*dash = '\0';
+		if (!parse_u64(buf, &lo) || (dash && !parse_u64(dash + 1, &hi)))
+			return false;
+		if (!dash)
+			hi = lo;
+		if (lo > hi || lo < base || hi - base >= nbits)
+			return false;
+		for (uint64_t i = lo - base; i <= hi - base; i++)
+			bits[i / 32] |= (uint32_t)1 << (i % 32);
+		s += strcspn(s, ",");
+		if (*s == ',')
+			s++;
+		while (*s == ' ')
+			s++;
+	}
+	return true;
+}
+
+bool yr_irq_list(struct yreader *r, const char *key, uint32_t base, uint32_t nbits,
+		 uint32_t *bits)
+{
+	const char *s;
+
+	if (!yr_scalar(r, key, &s, NULL))
+		return false;
+	if (!irq_list_parse(s, base, nbits, bits))
+		return yr_error_here(r, _("expected a list of interrupts from %u to %u for \"%s\" "
+					  "such as \"32-40,55\", found \"%.40s\""),
+				     base, base + nbits - 1, key, s);
+	return true;
+}
+
+bool yr_u32_seq(struct yreader *r, const char *key, uint32_t **v, size_t *n, size_t *cap)
+{
+	uint32_t x;
+	int more;
+
+	if (!yr_seq_begin(r, key))
+		return false;
+	while ((more = yr_seq_next(r)) > 0) {
+		if (!yr_u32(r, key, &x))
+			return false;
+		ARRAY_PUSH(*v, *n, *cap, x);
+	}
+	return more == 0;
+}
+
+bool yr_bdf(struct yreader *r, const char *key, uint16_t *out)
+{
+	const char *s;
+	uint64_t v;
+
+	if (!yr_scalar(r, key, &s, NULL))
+		return false;
+	/* Exactly "BB:DD.F" in hex, the way lspci prints it. */
+	if (strlen(s) == 7 && s[2] == ':' && s[5] == '.' &&
+	    strspn(s, "0123456789abcdefABCDEF:.") == 7) {
+		unsigned long bus = strtoul(s, NULL, 16), dev = strtoul(s + 3, NULL, 16);
+		unsigned long fn = strtoul(s + 6, NULL, 16);
+
+		if (dev < 32 && fn < 8) {
+			*out = (uint16_t)(bus << 8 | dev << 3 | fn);
+			return true;
+		}
+	} else if (parse_u64(s, &v) && v <= UINT16_MAX) {
+		*out = (uint16_t)v;
+		return true;
+	}
+	return yr_error_here(r, _("expected a PCI address bus:device.function for \"%s\" such as "
+				  "00:1f.3, found \"%.40s\""), key, s);
+}

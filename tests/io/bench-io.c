@@ -1,0 +1,130 @@
+/*
+ * Load and save of the synthetic project of 10,000 regions over 8 cells:
+ * board.yml, cells.yml and autojail.yml read, cells.yml and autojail.yml
+ * written atomically (with fsync). Prints medians; never fails on timing.
+ */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+
+#include "model/util.h"
+#include "src/project-io.h"
+#include "tests/io/io-test.h"
+#include "tests/model/synth.h"
+
+#define N_REGIONS 10000
+#define N_CELLS 8
+#define RUNS 11
+
+static double now_ms(void)
+{
+	struct timespec t;
+
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	return (double)t.tv_sec * 1e3 + (double)t.tv_nsec / 1e6;
+}
+
+static int cmp_double(const void *a, const void *b)
+{
+	double x = *(const double *)a, y = *(const double *)b;
+
+	return x < y ? -1 : x > y;
+}
+
+static double median(double *v)
+{
+	qsort(v, RUNS, sizeof(*v), cmp_double);
+	return v[RUNS / 2];
+}
+
+static void die(const struct error *err)
+{
+	fprintf(stderr, "bench-io: %s\n", err->text);
+	exit(1);
+}
+
+static long file_size(const char *dir, const char *name)
+{
+	char *path = xasprintf("%s/%s", dir, name);
+	struct stat st;
+	long n = stat(path, &st) == 0 ? (long)st.st_size : -1;
+
+	free(path);
+	return n;
+}
+
+int main(void)
+{
+	double t_board[RUNS], t_cells[RUNS], t_save[RUNS], t_project[RUNS], t0;
+	char *dir = scratch_new(), *path;
+	struct project p;
+	struct error err;
+	size_t n_cell_regions = 0;
+
+	error_clear(&err);
+	project_init(&p);
+	synth_project(&p, N_REGIONS, N_CELLS, 42);
+	p.dir = xstrdup(dir);
+	path = xasprintf("%s/%s", dir, BOARD_FILE);
+	if (board_save(path, &p.board, &err) < 0 || project_save(&p, &err) < 0)
+		die(&err);
+	free(path);
+	for (size_t i = 0; i < p.config.n_cells; i++)
+		n_cell_regions += p.config.cells[i]->n_regions;
+
+	for (int run = 0; run < RUNS; run++) {
+		struct board b;
+		struct spec s;
+		struct config c;
+		struct project q;
+
+		board_init(&b);
+		spec_init(&s);
+		config_init(&c);
+		path = xasprintf("%s/%s", dir, BOARD_FILE);
+		t0 = now_ms();
+		if (board_load(path, &b, &err) < 0)
+			die(&err);
+		t_board[run] = now_ms() - t0;
+		free(path);
+		path = xasprintf("%s/%s", dir, CELLS_FILE);
+		t0 = now_ms();
+		if (cells_load_with_spec(path, &b, &s, &c, &err) < 0)
+			die(&err);
+		t_cells[run] = now_ms() - t0;
+		free(path);
+		board_free(&b);
+		spec_free(&s);
+		config_free(&c);
+
+		/* The whole thing as the program does it, validation included. */
+		project_init(&q);
+		t0 = now_ms();
+		if (project_load(&q, dir, &err) < 0)
+			die(&err);
+		t_project[run] = now_ms() - t0;
+		t0 = now_ms();
+		if (project_save(&q, &err) < 0)
+			die(&err);
+		t_save[run] = now_ms() - t0;
+		project_free(&q);
+	}
+
+	printf("bench-io: %d board regions, %zu cell regions in %zu cells; board.yml %ld bytes, "
+	       "cells.yml %ld bytes\n", N_REGIONS, n_cell_regions, p.config.n_cells,
+	       file_size(dir, BOARD_FILE), file_size(dir, CELLS_FILE));
+	printf("bench-io: load board.yml        %8.2f ms\n", median(t_board));
+	printf("bench-io: load cells.yml        %8.2f ms\n", median(t_cells));
+	printf("bench-io: save (cells.yml, autojail.yml, fsync) %8.2f ms\n", median(t_save));
+	printf("bench-io: load+save             %8.2f ms (target <= 50 ms)\n",
+	       median(t_board) + median(t_cells) + median(t_save));
+	printf("bench-io: project_load (with project_ready) + save %8.2f ms\n",
+	       median(t_project) + median(t_save));
+	project_free(&p);
+	scratch_free(dir);
+	return 0;
+}
