@@ -24,11 +24,6 @@ void console_init(void)
 	console.stride = PLATFORM_UART_STRIDE;
 }
 
-const struct uart *console_uart(void)
-{
-	return &console;
-}
-
 void console_putc(char c)
 {
 	if (c == '\n')

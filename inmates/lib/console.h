@@ -8,7 +8,6 @@
 
 /* Picks the UART: "uart=ADDR", else the comm region's console, else the platform's. */
 void console_init(void);
-const struct uart *console_uart(void);
 void console_putc(char c);
 void console_write(const char *s);
 

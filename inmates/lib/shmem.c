@@ -29,22 +29,6 @@ void shmem_write32(size_t off, uint32_t v)
 	mmio_write32(shmem_base() + off, v);
 }
 
-void shmem_read(size_t off, void *dst, size_t len)
-{
-	uint8_t *d = dst;
-
-	for (size_t i = 0; i < len; i++)
-		d[i] = shmem_read8(off + i);
-}
-
-void shmem_write(size_t off, const void *src, size_t len)
-{
-	const uint8_t *s = src;
-
-	for (size_t i = 0; i < len; i++)
-		shmem_write8(off + i, s[i]);
-}
-
 void shmem_barrier(void)
 {
 	mmio_barrier();

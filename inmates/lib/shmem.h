@@ -15,9 +15,6 @@ uint8_t shmem_read8(size_t off);
 void shmem_write8(size_t off, uint8_t v);
 uint32_t shmem_read32(size_t off);
 void shmem_write32(size_t off, uint32_t v);
-/* Byte copies: the buffers need not be aligned. */
-void shmem_read(size_t off, void *dst, size_t len);
-void shmem_write(size_t off, const void *src, size_t len);
 /* Orders accesses to the page: data before its flag, a flag before its data. */
 void shmem_barrier(void);
 

@@ -28,11 +28,6 @@ static uint64_t ticks_to(uint64_t ticks, uint64_t per_second)
 	return ticks / f * per_second + ticks % f * per_second / f;
 }
 
-uint64_t timer_us(void)
-{
-	return ticks_to(timer_ticks(), 1000000);
-}
-
 uint64_t timer_ms(void)
 {
 	return ticks_to(timer_ticks(), 1000);
@@ -45,11 +40,6 @@ void delay_us(uint64_t us)
 
 	while (timer_ticks() < end)
 		cpu_relax();
-}
-
-void delay_ms(uint64_t ms)
-{
-	delay_us(ms * 1000);
 }
 
 void sleep_ms(uint64_t ms)

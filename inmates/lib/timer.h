@@ -9,11 +9,9 @@
 
 uint64_t timer_ticks(void);
 uint64_t timer_frequency(void);
-uint64_t timer_us(void);
 uint64_t timer_ms(void);
 void delay_us(uint64_t us);
-void delay_ms(uint64_t ms);
-/* Like delay_ms, but keeps answering the hypervisor (comm_service) meanwhile. */
+/* Waits MS milliseconds, but keeps answering the hypervisor (comm_service) meanwhile. */
 void sleep_ms(uint64_t ms);
 
 #endif

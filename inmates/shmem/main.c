@@ -131,7 +131,8 @@ static int cmd_echo(struct shmem_map *m, int argc, char **argv, uint64_t timeout
 		return 2;
 	len = strlen(argv[0]);
 	if (m->size < ECHO_PAGE || len > ECHO_MAX) {
-		fprintf(stderr, _("autojail-shmem: echo needs a %d-byte page and at most %d bytes\n"),
+		fprintf(stderr,
+			_("autojail-shmem: echo needs a %d-byte page and at most %d bytes\n"),
 			ECHO_PAGE, ECHO_MAX);
 		return 2;
 	}

@@ -58,8 +58,8 @@ int shmem_map_open(struct shmem_map *m, enum shmem_source src, const char *path,
 		limit = uio_map_size(path);
 	}
 	if (limit && (offset > limit || size > limit - offset)) {
-		snprintf(err, errlen,
-			 _("%s: %zu bytes at offset 0x%" PRIx64 " do not fit its 0x%" PRIx64 " bytes"),
+		snprintf(err, errlen, _("%s: %zu bytes at offset 0x%" PRIx64
+					" do not fit its 0x%" PRIx64 " bytes"),
 			 path, size, offset, limit);
 		close(fd);
 		return -1;
