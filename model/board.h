@@ -141,6 +141,14 @@ struct board_alias {
 	char *path;              /* the node's full path, e.g. "/serial@3100000" */
 };
 
+/* A network the board's Linux is on (ip -j addr), so that automatic
+ * addresses of the virtual switch never collide with it. */
+struct board_net {
+	char *ifname;
+	char *cidr;              /* "192.168.1.17/24" or "fe80::1/64" */
+	unsigned sources;
+};
+
 /* Maximum interrupt number + 1 that autojail tracks (GIC SPIs end at 1020). */
 #define BOARD_MAX_IRQS 1024
 
@@ -169,6 +177,9 @@ struct board {
 
 	/* Interrupts Linux has handlers for (/proc/interrupts). */
 	uint32_t linux_irqs[BOARD_MAX_IRQS / 32];
+
+	struct board_net *nets;
+	size_t n_nets, cap_nets;
 
 	char *cmdline;           /* /proc/cmdline as read */
 	uint64_t mem_limit;      /* mem= in bytes, 0 when absent */

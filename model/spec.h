@@ -64,8 +64,28 @@ struct root_spec {
 	char *console;           /* device for the debug console, NULL = stdout-path */
 };
 
+/* A cell on the virtual network switch; addresses as "10.0.0.2/24", or
+ * NULL for one taken from the network's prefix. */
+struct net_member {
+	char *cell;
+	char *ipv4;
+	char *ipv6;
+};
+
+/* The virtual switch: a Linux bridge in the root cell joining its physical
+ * interface and one virtual-ethernet link (ivshmem-net) per member cell. */
+struct network_spec {
+	char *bridge;            /* bridge name, e.g. "br0"; NULL: no network */
+	char *uplink;            /* the root cell's physical interface, e.g. "eth0" */
+	char *ipv4_prefix;       /* automatic addresses from here, e.g. "10.23.0.0/24" */
+	char *ipv6_prefix;       /* e.g. "fd00:23::/64" */
+	struct net_member *members;
+	size_t n_members, cap_members;
+};
+
 struct spec {
 	struct root_spec root;
+	struct network_spec network;
 	struct guest_spec *guests;
 	size_t n_guests, cap_guests;
 	struct link_spec *links;
