@@ -44,20 +44,38 @@ static void write_board_ref(struct cells_writer *cw, int32_t index)
 		yw_dec(cw->w, "board", (uint64_t)index);
 }
 
+/* Whether the reader, given the board reference, restores the name. */
+static bool name_from_board(const struct cells_writer *cw, const struct cell_region *reg)
+{
+	const char *board_name;
+
+	if (reg->board_region < 0 || !cw->b || (size_t)reg->board_region >= cw->b->n_regions)
+		return false;
+	board_name = cw->b->regions[reg->board_region].name;
+	return reg->name && board_name && !strcmp(reg->name, board_name);
+}
+
+/* What the reader fills in by default is left out; see read_region. */
 static void write_region(struct cells_writer *cw, const struct cell_region *reg)
 {
 	struct ywriter *w = cw->w;
+	bool from_board = reg->board_region >= 0;
 
 	yw_map_begin(w, true);
-	yw_str(w, "name", reg->name);
+	if (!name_from_board(cw, reg)) {
+		if (reg->name)
+			yw_str(w, "name", reg->name);
+		else if (from_board)
+			yw_plain_kv(w, "name", "~");
+	}
 	yw_hex(w, "phys", reg->phys);
 	if (reg->virt != reg->phys)
 		yw_hex(w, "virt", reg->virt);
 	yw_size(w, "size", reg->size);
 	yw_flags(w, "flags", mem_flag_names, reg->flags);
-	if (reg->board_region >= 0)
+	if (from_board)
 		write_board_ref(cw, reg->board_region);
-	if (reg->origin != ORIGIN_USER)
+	if (reg->origin != (from_board ? ORIGIN_BOARD : ORIGIN_USER))
 		yw_enum(w, "origin", origin_names, reg->origin);
 	yw_map_end(w);
 }

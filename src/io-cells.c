@@ -108,10 +108,18 @@ static bool read_region(struct cells_reader *cr, struct cell *cell)
 		if (!ok)
 			return false;
 	}
-	/* virt is written only where it differs from phys. */
+	if (k != -1)
+		return false;
+	/* The writer leaves out what these defaults give: virt equal to phys,
+	 * and for a region from the board its origin and the board's name. */
 	if (!(m.seen & YKEY(2)))
 		reg->virt = reg->phys;
-	return k == -1;
+	if ((m.seen & YKEY(5)) && !(m.seen & YKEY(6)))
+		reg->origin = ORIGIN_BOARD;
+	if ((m.seen & YKEY(5)) && !(m.seen & YKEY(0)) && cr->b &&
+	    cr->b->regions[reg->board_region].name)
+		reg->name = xstrdup(cr->b->regions[reg->board_region].name);
+	return true;
 }
 
 static bool read_irqchip(struct yreader *r, struct cell *cell)

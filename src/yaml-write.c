@@ -106,7 +106,7 @@ void yw_key(struct ywriter *w, const char *key)
 	yw_scalar(w, key, YAML_PLAIN_SCALAR_STYLE);
 }
 
-static void yw_plain(struct ywriter *w, const char *key, const char *text)
+void yw_plain_kv(struct ywriter *w, const char *key, const char *text)
 {
 	if (key)
 		yw_key(w, key);
@@ -200,7 +200,7 @@ void yw_dec(struct ywriter *w, const char *key, uint64_t v)
 	char buf[24];
 
 	snprintf(buf, sizeof(buf), "%" PRIu64, v);
-	yw_plain(w, key, buf);
+	yw_plain_kv(w, key, buf);
 }
 
 void yw_hex(struct ywriter *w, const char *key, uint64_t v)
@@ -208,7 +208,7 @@ void yw_hex(struct ywriter *w, const char *key, uint64_t v)
 	char buf[24];
 
 	snprintf(buf, sizeof(buf), "0x%" PRIx64, v);
-	yw_plain(w, key, buf);
+	yw_plain_kv(w, key, buf);
 }
 
 void yw_size(struct ywriter *w, const char *key, uint64_t v)
@@ -216,12 +216,12 @@ void yw_size(struct ywriter *w, const char *key, uint64_t v)
 	char buf[32];
 
 	format_size(v, buf, sizeof(buf));
-	yw_plain(w, key, buf);
+	yw_plain_kv(w, key, buf);
 }
 
 void yw_bool(struct ywriter *w, const char *key, bool v)
 {
-	yw_plain(w, key, v ? "yes" : "no");
+	yw_plain_kv(w, key, v ? "yes" : "no");
 }
 
 void yw_flags(struct ywriter *w, const char *key, const struct flag_name *table, uint32_t v)
@@ -229,7 +229,7 @@ void yw_flags(struct ywriter *w, const char *key, const struct flag_name *table,
 	yw_seq_begin(w, key, true);
 	for (const struct flag_name *f = table; f->name; f++) {
 		if (f->value && (v & f->value) == f->value) {
-			yw_plain(w, NULL, f->name);
+			yw_plain_kv(w, NULL, f->name);
 			v &= ~f->value;
 		}
 	}
@@ -243,7 +243,7 @@ void yw_enum(struct ywriter *w, const char *key, const struct flag_name *table, 
 	const char *name = flag_name(table, v);
 
 	if (name)
-		yw_plain(w, key, name);
+		yw_plain_kv(w, key, name);
 	else
 		yw_hex(w, key, v);
 }
@@ -261,7 +261,7 @@ void yw_bdf(struct ywriter *w, const char *key, uint16_t bdf)
 	char buf[16];
 
 	snprintf(buf, sizeof(buf), "%02x:%02x.%x", bdf >> 8, (bdf >> 3) & 0x1f, bdf & 7);
-	yw_plain(w, key, buf);
+	yw_plain_kv(w, key, buf);
 }
 
 static bool bit_at(const uint32_t *bits, uint32_t i)

@@ -38,6 +38,8 @@ void yw_key(struct ywriter *w, const char *key);
 
 /* Scalars: with a key inside a mapping, or with key NULL as a list item. */
 void yw_str(struct ywriter *w, const char *key, const char *value);
+/* Text written as it is, unquoted where YAML allows: numbers, names, "~". */
+void yw_plain_kv(struct ywriter *w, const char *key, const char *text);
 /* Like yw_str, but always quoted, so that it never reads as a number. */
 void yw_quoted(struct ywriter *w, const char *key, const char *value);
 void yw_dec(struct ywriter *w, const char *key, uint64_t v);

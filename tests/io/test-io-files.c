@@ -361,7 +361,8 @@ START_TEST(cells_round_trip)
 
 	text = file_slurp(p1, NULL);
 	ck_assert_ptr_nonnull(strstr(text, "board: System RAM"));
-	ck_assert_ptr_nonnull(strstr(text, "board: 1,"));
+	ck_assert_ptr_nonnull(strstr(text, "board: 1}"));
+	ck_assert_ptr_nonnull(strstr(text, "{name: ~, phys: 0x10000"));
 	ck_assert_ptr_nonnull(strstr(text, "board: \"12\""));
 	ck_assert_ptr_nonnull(strstr(text, "interrupts: \"32-34,159\""));
 	ck_assert_ptr_nonnull(strstr(text, "cpus: \"0-3\""));
