@@ -4,7 +4,9 @@
  * debug console (type and flags in one word), flag values, the PCI device
  * (one shared-memory region) and in having no per-cell console or stream
  * ids. The model keeps revision 14 values, so everything is translated here
- * in both directions, and what revision 9 cannot say is refused.
+ * in both directions, and what revision 9 cannot say is refused, with one
+ * exception: a guest's console is left out, because revision 9 inmates find
+ * their UART themselves and derivation names the console for both.
  */
 #include "config.h"
 
@@ -72,12 +74,6 @@ uint64_t v9_mem_flags(uint32_t flags)
 	if (flags & MEM_IO_UNALIGNED)
 		out |= V9_MEM_IO_UNALIGNED;
 	return out;
-}
-
-static bool console_empty(const struct console *con)
-{
-	return !con->address && !con->size && !con->type && !con->flags && !con->divider &&
-	       !con->gate_nr && !con->clock_reg;
 }
 
 static int check_region_flags(const struct cell *cell, const char *what, uint32_t flags,
@@ -149,11 +145,6 @@ int v9_check(const struct config *c, const struct cell *cell, struct emit_error 
 	if (cell->flags & ~cell_flags_allowed) {
 		emit_error_set(err, _("cell '%s': cell flags 0x%x do not exist in revision 9"),
 			       cell_label(cell), cell->flags & ~cell_flags_allowed);
-		return -1;
-	}
-	if (!console_empty(&cell->console)) {
-		emit_error_set(err, _("cell '%s': revision 9 has no per-cell console"),
-			       cell_label(cell));
 		return -1;
 	}
 	if (cell->n_stream_ids) {

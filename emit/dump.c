@@ -139,9 +139,14 @@ void emit_dump(FILE *out, const struct config *c, const struct cell *cell,
 {
 	char buf[256];
 
-	fprintf(out, info->system ? _("System configuration, revision %d, %s\n")
-				  : _("Cell configuration, revision %d, %s\n"),
-		(int)info->abi, arch_name(info->arch));
+	/* Revision 9 files do not record the architecture. */
+	if (info->abi == ABI_V9)
+		fprintf(out, info->system ? _("System configuration, revision 9\n")
+					  : _("Cell configuration, revision 9\n"));
+	else
+		fprintf(out, info->system ? _("System configuration, revision %d, %s\n")
+					  : _("Cell configuration, revision %d, %s\n"),
+			(int)info->abi, arch_name(info->arch));
 	if (info->system)
 		dump_system(out, &c->sys);
 	fprintf(out, _("Cell \"%s\"\n"), cell->name);

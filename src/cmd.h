@@ -51,6 +51,9 @@ extern const struct cmd_entry cmd_status_entry;
 extern const struct cmd_entry cmd_console_entry;
 extern const struct cmd_entry cmd_test_entry;
 extern const struct cmd_entry cmd_tui_entry;
+extern const struct cmd_entry cmd_generate_entry;
+extern const struct cmd_entry cmd_import_entry;
+extern const struct cmd_entry cmd_dump_entry;
 
 /* All commands, NULL-terminated, in the order the help lists them. */
 extern const struct cmd_entry *const cmd_table[];

@@ -175,10 +175,7 @@ START_TEST(refusals)
 	cell = fixture_bare(&c, ABI_V14);
 	emit_fails(&c, cell, ABI_V9, "cell flags 0x40000000");
 	cell->flags = 0;
-	emit_fails(&c, cell, ABI_V9, "per-cell console");
 	emit_fails(&c, c.cells[0], ABI_V9, "VIRTUAL_DEBUG_CONSOLE");
-	cell->console.type = 0;
-	memset(&cell->console, 0, sizeof(cell->console));
 	cell->regions[0].flags |= MEM_NO_HUGEPAGES;
 	emit_fails(&c, cell, ABI_V9, "NO_HUGEPAGES");
 	cell->regions[0].flags &= ~(uint32_t)MEM_NO_HUGEPAGES;
@@ -203,6 +200,28 @@ START_TEST(refusals)
 	cell->cpu_set_size = 1;
 	cell->cpus = 0x100;
 	emit_fails(&c, cell, ABI_V9, "CPU set");
+	config_free(&c);
+}
+END_TEST
+
+/* Revision 9 has no per-cell console: a guest's is left out, nothing else. */
+START_TEST(v9_without_console)
+{
+	struct config c;
+	struct emit_buf with, without;
+	struct cell *cell;
+
+	config_init(&c);
+	fixture_system(&c, ABI_V9);
+	cell = fixture_bare(&c, ABI_V9);
+	emit_ok(&c, cell, ABI_V9, &without);
+	cell->console.address = 0x3100000;
+	cell->console.type = CON_8250;
+	emit_ok(&c, cell, ABI_V9, &with);
+	ck_assert_uint_eq(with.len, without.len);
+	ck_assert(memcmp(with.data, without.data, with.len) == 0);
+	emit_buf_free(&with);
+	emit_buf_free(&without);
 	config_free(&c);
 }
 END_TEST
@@ -233,6 +252,7 @@ int main(void)
 	tcase_add_test(tc, system_v9);
 	tcase_add_test(tc, cells_both);
 	tcase_add_test(tc, refusals);
+	tcase_add_test(tc, v9_without_console);
 	tcase_add_test(tc, file_base);
 	suite_add_tcase(s, tc);
 	sr = srunner_create(s);

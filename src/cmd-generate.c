@@ -1,0 +1,270 @@
+/*
+ * autojail generate: the Jailhouse configuration of the project as binary
+ * .cell files and as C sources, one pair for the root cell (the system
+ * configuration) and one per guest cell. Cells are derived from the board
+ * and cells.yml for the chosen config revision first, then validated; with
+ * errors nothing is written unless --force. Every file is replaced
+ * atomically, and nothing is written at all when one cell cannot be.
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "emit/emit.h"
+#include "model/derive.h"
+#include "model/i18n.h"
+#include "model/util.h"
+#include "src/atomic.h"
+#include "src/cmd.h"
+
+struct gen_opts {
+	int abi;                 /* 0: the project's */
+	const char *out;         /* NULL: PROJECT/generated */
+	bool force;
+	bool derive;
+};
+
+/* One file to write, kept in memory until every cell has been emitted. */
+struct gen_file {
+	char *path;
+	struct emit_buf data;
+};
+
+static const struct option generate_options[] = {
+	{ "abi", required_argument, NULL, 'r' },
+	{ "out", required_argument, NULL, 'o' },
+	{ "force", no_argument, NULL, 'f' },
+	{ "no-derive", no_argument, NULL, 'n' },
+	{ NULL, 0, NULL, 0 }
+};
+
+static int parse_options(int argc, char **argv, struct gen_opts *o)
+{
+	int c;
+
+	optind = 1;
+	while ((c = getopt_long(argc, argv, "+r:o:f", generate_options, NULL)) != -1) {
+		switch (c) {
+		case 'r':
+			if (strcmp(optarg, "14") == 0)
+				o->abi = ABI_V14;
+			else if (strcmp(optarg, "9") == 0)
+				o->abi = ABI_V9;
+			else
+				return cmd_usage_error(&cmd_generate_entry,
+						       _("unknown configuration revision '%s' (expected 14 or 9)"),
+						       optarg);
+			break;
+		case 'o': o->out = optarg; break;
+		case 'f': o->force = true; break;
+		case 'n': o->derive = false; break;
+		default:
+			return cmd_usage_error(&cmd_generate_entry, _("unknown option '%s'"),
+					       argv[optind - 1]);
+		}
+	}
+	if (optind < argc)
+		return cmd_usage_error(&cmd_generate_entry, _("unexpected argument '%s'"),
+				       argv[optind]);
+	return EXIT_OK;
+}
+
+static const char *severity_label(enum severity s)
+{
+	switch (s) {
+	case SEV_ERROR: return _("error");
+	case SEV_WARNING: return _("warning");
+	default: return _("note");
+	}
+}
+
+/* Derivation's own messages: why a spec could not be met, the mem= advice. */
+static bool derive_project(struct project *p, enum abi abi)
+{
+	struct derive_report rep;
+	bool ok;
+
+	derive_report_init(&rep);
+	ok = derive_config(&p->board, &p->spec, abi, &p->config, &rep) == 0;
+	for (size_t i = 0; i < rep.n_msgs; i++) {
+		const struct derive_msg *m = &rep.msgs[i];
+
+		if (m->severity == SEV_INFO && gopt.quiet)
+			continue;
+		fprintf(m->severity == SEV_INFO ? stdout : stderr, "%s: %s%s%s\n",
+			severity_label(m->severity), m->cell ? m->cell : "", m->cell ? ": " : "",
+			m->text);
+	}
+	derive_report_free(&rep);
+	return ok;
+}
+
+static size_t print_errors(const struct project *p)
+{
+	const struct diag *d;
+	size_t n, errors = 0;
+
+	validate_full(p->validator, &p->board, &p->config);
+	d = validator_diags(p->validator, &n);
+	for (size_t i = 0; i < n; i++) {
+		const struct cell *c;
+
+		if (d[i].severity != SEV_ERROR)
+			continue;
+		errors++;
+		c = d[i].cell == DIAG_NONE ? NULL : config_cell_by_id(&p->config, d[i].cell);
+		fprintf(stderr, "%s [%s]", severity_label(SEV_ERROR), diag_code_name(d[i].code));
+		if (c)
+			fprintf(stderr, _(" cell '%s'"), c->name);
+		fprintf(stderr, ": %s\n", d[i].message);
+	}
+	return errors;
+}
+
+/* Creates the directory and its parents, like mkdir -p. */
+static int make_dirs(const char *dir, struct error *err)
+{
+	char *path = xstrdup(dir);
+	int ret = 0;
+
+	for (char *s = path + 1; ; s++) {
+		if (*s && *s != '/')
+			continue;
+		char saved = *s;
+
+		*s = '\0';
+		if (mkdir(path, 0777) < 0 && errno != EEXIST) {
+			error_errno(err, _("cannot create %s"), path);
+			ret = -1;
+			break;
+		}
+		*s = saved;
+		if (!saved)
+			break;
+	}
+	free(path);
+	return ret;
+}
+
+static int emit_all(const struct project *p, enum abi abi, const char *out,
+		    struct gen_file *files, size_t *n_files)
+{
+	struct emit_error eerr;
+
+	*n_files = 0;
+	for (size_t i = 0; i < p->config.n_cells; i++) {
+		const struct cell *c = p->config.cells[i];
+		char *base = emit_file_base(c);
+		struct gen_file *bin = &files[(*n_files)++], *src = &files[(*n_files)++];
+
+		bin->path = xasprintf("%s/%s.cell", out, base);
+		src->path = xasprintf("%s/%s.c", out, base);
+		free(base);
+		emit_buf_init(&bin->data);
+		emit_buf_init(&src->data);
+		if (emit_cell_binary(&p->config, c, abi, &bin->data, &eerr) < 0 ||
+		    emit_cell_c(&p->config, c, abi, &src->data, &eerr) < 0) {
+			fprintf(stderr, _("autojail generate: %s\n"), eerr.text);
+			return -1;
+		}
+		/* Names that differ only in characters a file name cannot hold. */
+		for (size_t k = 0; k + 2 < *n_files; k++) {
+			if (strcmp(files[k].path, bin->path) == 0) {
+				fprintf(stderr, _("autojail generate: two cells would both be written "
+						  "to %s; rename one\n"), bin->path);
+				return -1;
+			}
+		}
+	}
+	return 0;
+}
+
+static int write_all(const struct gen_file *files, size_t n, const char *out)
+{
+	struct error err;
+
+	error_clear(&err);
+	if (make_dirs(out, &err) < 0) {
+		fprintf(stderr, "autojail generate: %s\n", err.text);
+		return EXIT_PROBLEMS;
+	}
+	for (size_t i = 0; i < n; i++) {
+		if (atomic_write(files[i].path, files[i].data.data, files[i].data.len, 0, &err) < 0) {
+			fprintf(stderr, "autojail generate: %s\n", err.text);
+			return EXIT_PROBLEMS;
+		}
+		if (!gopt.quiet)
+			printf(_("Wrote %s (%zu bytes)\n"), files[i].path, files[i].data.len);
+	}
+	return EXIT_OK;
+}
+
+static int generate_exec(int argc, char **argv)
+{
+	struct gen_opts o = { .derive = true };
+	struct gen_file *files = NULL;
+	struct project p;
+	size_t n_files = 0, errors;
+	char *out = NULL;
+	bool derived = true;
+	enum abi abi;
+	int ret;
+
+	ret = parse_options(argc, argv, &o);
+	if (ret != EXIT_OK)
+		return ret;
+	project_init(&p);
+	ret = cmd_load_project(&p, false);
+	if (ret != EXIT_OK)
+		goto done;
+	abi = o.abi ? (enum abi)o.abi : p.settings.abi;
+	if (o.derive)
+		derived = derive_project(&p, abi);
+	errors = print_errors(&p);
+	if ((errors || !derived) && !o.force) {
+		fprintf(stderr, P_("autojail generate: %zu error; nothing written (--force writes "
+				   "anyway)\n",
+				   "autojail generate: %zu errors; nothing written (--force writes "
+				   "anyway)\n", errors + !derived),
+			errors + !derived);
+		ret = EXIT_PROBLEMS;
+		goto done;
+	}
+	out = o.out ? xstrdup(o.out) : xasprintf("%s/generated", p.dir);
+	files = xcalloc(2 * p.config.n_cells + 1, sizeof(*files));
+	if (emit_all(&p, abi, out, files, &n_files) < 0)
+		ret = EXIT_PROBLEMS;
+	else
+		ret = write_all(files, n_files, out);
+	if (ret == EXIT_OK && !gopt.quiet)
+		printf(P_("Config revision %d, %zu cell.\n", "Config revision %d, %zu cells.\n",
+			  p.config.n_cells), (int)abi, p.config.n_cells);
+done:
+	for (size_t i = 0; i < n_files; i++) {
+		free(files[i].path);
+		emit_buf_free(&files[i].data);
+	}
+	free(files);
+	free(out);
+	project_free(&p);
+	return ret;
+}
+
+const struct cmd_entry cmd_generate_entry = {
+	.name = "generate",
+	.args = N_("[--abi 14|9] [--out DIR] [--force] [--no-derive]"),
+	.summary = N_("write the Jailhouse configuration as .cell files and C sources"),
+	.help = N_("  --abi 14|9   config revision to write (default: the project's)\n"
+		   "  --out DIR    where to write (default: PROJECT/generated)\n"
+		   "  --force      write even when validation finds errors\n"
+		   "  --no-derive  write the cells as cells.yml holds them, e.g. after import,\n"
+		   "               without deriving them from the board first\n"
+		   "Writes NAME.cell and NAME.c for the root cell and every guest cell.\n"
+		   "Exit status: 0 written, 1 errors found or not written, 2 usage error."),
+	.exec = generate_exec,
+};
