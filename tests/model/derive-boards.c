@@ -164,6 +164,7 @@ void spec_tx2_demo(struct spec *s)
 	link_add_peer(l, "jetson-tx2");
 	link_add_peer(l, "gpio-demo");
 	l->size = 4 * KiB;
+	l->output_size = 4 * KiB;
 }
 
 static char *fail(const char *fmt, const struct cell *cell, size_t i, size_t j)

@@ -26,7 +26,8 @@ void board_mini(struct board *b);
 /* The TX2 as shared/jetson-tx2.md and its iomem describe it. */
 void board_tx2(struct board *b);
 /* gpio-demo: 1 CPU, 64 KiB, UART-A, GPIO, PADCTL_A, console UART-A, and a
- * one-page link with the root cell "jetson-tx2". */
+ * link with the root cell "jetson-tx2": one shared page and one output page
+ * per peer (examples/jetson-tx2-gpio/cells.yml says the same). */
 void spec_tx2_demo(struct spec *s);
 
 void spec_add_device(struct guest_spec *g, const char *name, int share);

@@ -156,11 +156,19 @@ START_TEST(demo_ivshmem_v14)
 	ck_assert_uint_eq(t.demo->regions[7].size, 0x1000);
 	ck_assert_uint_eq(t.demo->regions[7].phys, st->phys + 0x1000);
 	ck_assert_uint_eq(t.demo->regions[7].flags, MEM_READ | MEM_WRITE | MEM_ROOTSHARED);
+	/* Outputs: the root cell's (peer 0) read-only here, its own writable. */
+	ck_assert_uint_eq(t.demo->regions[8].phys, st->phys + 0x2000);
+	ck_assert_uint_eq(t.demo->regions[8].flags, MEM_READ | MEM_ROOTSHARED);
+	ck_assert_uint_eq(t.demo->regions[9].phys, st->phys + 0x3000);
+	ck_assert_uint_eq(t.demo->regions[9].flags, MEM_READ | MEM_WRITE | MEM_ROOTSHARED);
 	p = &t.root->pci[0];
 	ck_assert_uint_eq(t.root->regions[p->shmem_regions_start].phys, st->phys);
 	ck_assert_uint_eq(t.root->regions[p->shmem_regions_start].flags, MEM_READ);
 	ck_assert_uint_eq(t.root->regions[p->shmem_regions_start + 1].flags,
 			  MEM_READ | MEM_WRITE);
+	ck_assert_uint_eq(t.root->regions[p->shmem_regions_start + 2].flags,
+			  MEM_READ | MEM_WRITE);
+	ck_assert_uint_eq(t.root->regions[p->shmem_regions_start + 3].flags, MEM_READ);
 
 	/* The only interrupt of the demo cell is its INTx: 32 + 348 = 380,
 	 * slice 288, pin 92: word 2, bit 28. The UART's and GPIO's stay Linux's. */
