@@ -51,6 +51,11 @@ void board_free(struct board *b)
 		free(b->aliases[i].path);
 	}
 	free(b->aliases);
+	for (i = 0; i < b->n_nets; i++) {
+		free(b->nets[i].ifname);
+		free(b->nets[i].cidr);
+	}
+	free(b->nets);
 	free(b->gic.dt_path);
 	free(b->name);
 	free(b->model);

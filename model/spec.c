@@ -55,6 +55,16 @@ void spec_free(struct spec *s)
 	for (i = 0; i < s->n_links; i++)
 		link_free(&s->links[i]);
 	free(s->links);
+	free(s->network.bridge);
+	free(s->network.uplink);
+	free(s->network.ipv4_prefix);
+	free(s->network.ipv6_prefix);
+	for (i = 0; i < s->network.n_members; i++) {
+		free(s->network.members[i].cell);
+		free(s->network.members[i].ipv4);
+		free(s->network.members[i].ipv6);
+	}
+	free(s->network.members);
 	memset(s, 0, sizeof(*s));
 }
 
