@@ -3,6 +3,7 @@
  * one action, printing what happened so that the test can assert it.
  *   link-tool [--accept-new] URL run COMMAND
  *   link-tool [--accept-new] URL push LOCAL=REMOTE...
+ *   link-tool [--accept-new] URL fetch DEST
  *   link-tool quote ARG
  */
 #include "config.h"
@@ -11,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "src/extract-ssh.h"
 #include "src/link.h"
 
 static int run(struct link *l, const char *cmd, struct error *err)
@@ -81,6 +83,8 @@ int main(int argc, char **argv)
 	}
 	if (strcmp(argv[a + 1], "run") == 0)
 		ret = run(l, argv[a + 2], &err);
+	else if (strcmp(argv[a + 1], "fetch") == 0)
+		ret = dump_fetch_ssh(l, argv[a + 2], &err) < 0;
 	else if (strcmp(argv[a + 1], "push") == 0)
 		ret = push(l, argc - a - 2, argv + a + 2, &err);
 	else

@@ -5,12 +5,12 @@
 . "$top_srcdir/tests/ssh/sshd.sh"
 tool="$top_builddir/tests/ssh/link-tool"
 
-plan 14
+plan 17
 if ! sshd_available; then
-	for i in $(seq 14); do skip "OpenSSH server not installed"; done
+	for i in $(seq 17); do skip "OpenSSH server not installed"; done
 	exit 0
 fi
-sshd_start || { for i in $(seq 14); do skip "sshd did not start"; done; exit 0; }
+sshd_start || { for i in $(seq 17); do skip "sshd did not start"; done; exit 0; }
 trap 'sshd_stop; rm -rf "$tap_tmp"' EXIT
 
 ok "an unknown host is refused without --accept-new" \
@@ -52,6 +52,13 @@ st=$?
 wait $killer
 ok "a connection killed mid-push is a clear error" sh -c "[ $st -ne 0 ] && grep -q '127.0.0.1' '$tap_tmp/e'"
 ok "... and no partial file is left under the final name" test ! -e "$BOARD_ROOT/d/big"
+
+# The board serves the recorded TX2 dump from its root.
+cp -r "$SHARED_BOARDS/jetson-tx2/proc" "$SHARED_BOARDS/jetson-tx2/sys" "$BOARD_ROOT/" 2>/dev/null
+ok "a board dump comes back over SSH" "$tool" "$SSH_URL" fetch "$tap_tmp/dump"
+ok "... with the board's files unchanged" \
+	sh -c "cmp '$BOARD_ROOT/proc/iomem' '$tap_tmp/dump/proc/iomem' && cmp '$BOARD_ROOT/sys/firmware/fdt' '$tap_tmp/dump/sys/firmware/fdt'"
+ok "... leaving nothing behind on the board" sh -c "[ -z \"\$(ls -A '$BOARD_ROOT/tmp')\" ]"
 
 sshd_change_host_key
 ok "a changed host key is refused, saying so" \

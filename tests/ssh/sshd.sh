@@ -2,7 +2,8 @@
 # call sshd_start. It sets SSH_URL, HOME (a temporary one with the user's key
 # and an empty known_hosts) and BOARD_ROOT (the "board's" scratch directory).
 # The server logs in the current user with a throwaway key, and puts
-# $BOARD_BIN first on the PATH of remote commands.
+# $BOARD_BIN first on the PATH of remote commands, and $BOARD_ROOT/tmp as
+# their TMPDIR so that tests can see whether anything was left behind.
 
 sshd_dir=""
 
@@ -19,7 +20,7 @@ sshd_start() {
 	sshd_dir=$(mktemp -d)
 	BOARD_ROOT="$sshd_dir/board"
 	BOARD_BIN="$sshd_dir/board/bin"
-	mkdir -p "$BOARD_BIN" "$sshd_dir/home/.ssh"
+	mkdir -p "$BOARD_BIN" "$BOARD_ROOT/tmp" "$sshd_dir/home/.ssh"
 	ssh-keygen -q -t ed25519 -N '' -f "$sshd_dir/host_key"
 	ssh-keygen -q -t ed25519 -N '' -f "$sshd_dir/home/.ssh/id_ed25519"
 	cp "$sshd_dir/home/.ssh/id_ed25519.pub" "$sshd_dir/authorized_keys"
@@ -37,7 +38,7 @@ PermitRootLogin yes
 PubkeyAuthentication yes
 PasswordAuthentication no
 KbdInteractiveAuthentication no
-SetEnv PATH=$BOARD_BIN:/usr/local/bin:/usr/bin:/bin AUTOJAIL_BOARD_ROOT=$BOARD_ROOT
+SetEnv PATH=$BOARD_BIN:/usr/local/bin:/usr/bin:/bin AUTOJAIL_BOARD_ROOT=$BOARD_ROOT TMPDIR=$BOARD_ROOT/tmp
 Subsystem sftp internal-sftp
 LogLevel ERROR
 CONF
