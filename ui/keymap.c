@@ -56,16 +56,16 @@ static const struct binding bindings[] = {
 static const char *const request_texts[REQ_COUNT] = {
 	[REQ_UP] = N_("move up"),
 	[REQ_DOWN] = N_("move down"),
-	[REQ_LEFT] = N_("fold the tree node / previous field"),
-	[REQ_RIGHT] = N_("unfold the tree node / next field"),
+	[REQ_LEFT] = N_("fold the tree node, or go to its parent"),
+	[REQ_RIGHT] = N_("unfold the tree node, or go to its first child"),
 	[REQ_PAGE_UP] = N_("page up"),
 	[REQ_PAGE_DOWN] = N_("page down"),
 	[REQ_HOME] = N_("first row"),
 	[REQ_END] = N_("last row"),
 	[REQ_FOCUS_NEXT] = N_("next pane"),
 	[REQ_FOCUS_PREV] = N_("previous pane"),
-	[REQ_PICK] = N_("pick up a region, CPU or interrupt (then choose a cell)"),
-	[REQ_ENTER] = N_("pick up / drop on the cell / jump to a problem / edit a field"),
+	[REQ_PICK] = N_("pick up a region, CPU or interrupt, then choose a cell"),
+	[REQ_ENTER] = N_("pick up, drop on a cell, jump to a problem, edit a field"),
 	[REQ_CANCEL] = N_("cancel the drag, the prompt or the help"),
 	[REQ_FOLD] = N_("fold or unfold"),
 	[REQ_SEARCH] = N_("search regions by name or address"),
@@ -76,13 +76,26 @@ static const char *const request_texts[REQ_COUNT] = {
 	[REQ_REDO] = N_("redo"),
 	[REQ_NEW] = N_("new cell"),
 	[REQ_EDIT] = N_("edit the selected cell, region or field"),
-	[REQ_DELETE] = N_("delete: unassign a region, revoke an interrupt, remove a cell"),
+	[REQ_DELETE] = N_("unassign a region, revoke an interrupt, remove a cell"),
 	[REQ_BUILD] = N_("build the cells (autojail build)"),
 	[REQ_PUSH] = N_("push them to the board (autojail push)"),
 	[REQ_START] = N_("start them on the board (autojail start)"),
 	[REQ_REDRAW] = N_("redraw the screen"),
 	[REQ_SUSPEND] = N_("suspend to the shell"),
 };
+
+/* The help lists what people need first: picking up, dropping, saving. */
+static const enum request help_order[] = {
+	REQ_PICK, REQ_ENTER, REQ_CANCEL, REQ_FOCUS_NEXT, REQ_FOCUS_PREV, REQ_SEARCH,
+	REQ_SAVE, REQ_QUIT, REQ_UNDO, REQ_REDO, REQ_NEW, REQ_EDIT, REQ_DELETE, REQ_HELP,
+	REQ_UP, REQ_DOWN, REQ_LEFT, REQ_RIGHT, REQ_FOLD, REQ_PAGE_UP, REQ_PAGE_DOWN,
+	REQ_HOME, REQ_END, REQ_BUILD, REQ_PUSH, REQ_START, REQ_REDRAW, REQ_SUSPEND,
+};
+
+enum request request_help_nth(size_t i)
+{
+	return i < ARRAY_SIZE(help_order) ? help_order[i] : REQ_NONE;
+}
 
 enum request keymap_request(const struct event *ev)
 {

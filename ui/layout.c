@@ -105,6 +105,10 @@ void layout_draw_frame(struct tui *t)
 	else
 		snprintf(left, sizeof(left), "%s",
 			 _(" ?:help Tab:pane Space:pick up /:search s:save q:quit"));
+	/* A long message wins over the words around the counts. */
+	if (text_width(left) + text_width(right) > t->cols)
+		snprintf(right, sizeof(right), " %s%s%zu %s%zu ", project_modified(p) ? "[+] " : "",
+			 glyph(t, GL_ERROR), errors, glyph(t, GL_WARNING), warnings);
 	rw = text_width(right);
 	draw_fill(y, 0, t->cols, draw_attr(t, COL_STATUS));
 	draw_text(y, 0, t->cols - rw, draw_attr(t, COL_STATUS) |

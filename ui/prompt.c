@@ -149,20 +149,23 @@ void prompt_draw(struct tui *t)
  * arrows when the terminal is short. */
 void help_draw(struct tui *t)
 {
-	int w = t->cols - 8 > 90 ? 90 : t->cols - 8;
+	int w = t->cols - 4 > 90 ? 90 : t->cols - 4;
 	int h = t->rows - 4;
 	int y0 = 2, x0 = (t->cols - w) / 2, y = y0 + 1;
 
 	draw_box(t, y0, x0, h, w, A_NORMAL);
 	draw_textf(y0, x0 + 2, w - 4, A_BOLD, false, " %s ",
-		   _("autojail keys (Esc closes; the mouse drags regions, CPUs and interrupts onto cells)"));
+		   _("Keys (Esc closes). The mouse drags regions, CPUs and interrupts onto cells."));
 	if (t->help_top > REQ_COUNT - 2)
 		t->help_top = REQ_COUNT - 2;
-	for (int r = REQ_NONE + 1 + t->help_top; r < REQ_COUNT && y < y0 + h - 1; r++) {
+	for (size_t i = (size_t)t->help_top; request_help_nth(i) != REQ_NONE && y < y0 + h - 1; i++) {
+		enum request r = request_help_nth(i);
 		char keys[96];
 
-		request_keys((enum request)r, keys, sizeof(keys));
-		draw_textf(y, x0 + 2, 20, A_BOLD, true, "%s", keys);
-		draw_text(y++, x0 + 22, w - 24, A_NORMAL, true, request_help((enum request)r));
+		request_keys(r, keys, sizeof(keys));
+		draw_textf(y, x0 + 2, 14, A_BOLD, true, "%s", keys);
+		draw_text(y++, x0 + 16, w - 18, A_NORMAL, true, request_help(r));
+		if (y == y0 + h - 1 && request_help_nth(i + 1) != REQ_NONE)
+			draw_textf(y, x0 + w - 20, 18, A_BOLD, false, " %s ", _("PgDn: more"));
 	}
 }

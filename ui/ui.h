@@ -50,6 +50,8 @@ enum request keymap_request(const struct event *ev);
 bool keymap_parse(const char *name, struct event *ev);
 const char *request_keys(enum request r, char *buf, size_t len);
 const char *request_help(enum request r);
+/* The requests in the order the help lists them; REQ_NONE past the end. */
+enum request request_help_nth(size_t i);
 
 /* The thing the user selected in some view; the detail form shows it. */
 enum sel_kind { SEL_NONE, SEL_BOARD_REGION, SEL_CELL, SEL_CELL_REGION, SEL_CPU, SEL_IRQ, SEL_DIAG };

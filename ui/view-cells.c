@@ -25,8 +25,7 @@ struct cells_view {
 	size_t cap;
 	uint32_t *folded;        /* ids of folded cells */
 	size_t n_folded, cap_folded;
-	uint32_t *seen;          /* cells seen before, so that new ones start unfolded */
-	size_t n_seen, cap_seen;
+	bool started;            /* the first update, which folds the root cell */
 };
 
 static bool id_in(const uint32_t *ids, size_t n, uint32_t id)
@@ -48,7 +47,6 @@ static void cells_fini(struct view *v)
 
 	free(cv->rows);
 	free(cv->folded);
-	free(cv->seen);
 	free(cv);
 }
 
@@ -84,12 +82,10 @@ static void cells_update(struct view *v, struct tui *t)
 	for (size_t ci = 0; ci < c->n_cells; ci++) {
 		const struct cell *cell = c->cells[ci];
 
-		/* The root cell holds most of the board: it starts folded. */
-		if (!id_in(cv->seen, cv->n_seen, cell->id)) {
-			ARRAY_PUSH(cv->seen, cv->n_seen, cv->cap_seen, cell->id);
-			if (cell->root)
-				set_folded(cv, cell->id, true);
-		}
+		/* The root cell of a loaded project holds most of the board: it
+		 * starts folded. Cells made in this session start open. */
+		if (!cv->started && cell->root)
+			set_folded(cv, cell->id, true);
 		push_row(cv, &n, cell->id, -1);
 		if (id_in(cv->folded, cv->n_folded, cell->id))
 			continue;
@@ -97,6 +93,7 @@ static void cells_update(struct view *v, struct tui *t)
 			push_row(cv, &n, cell->id, cell->regions[ri].id);
 	}
 	v->n_rows = n;
+	cv->started = true;
 }
 
 static uint64_t cell_ram(const struct cell *c)

@@ -39,7 +39,7 @@ static void cpus_draw_row(struct view *v, struct tui *t, size_t row, int y, int 
 	char owners[128] = "";
 	size_t used = 0, n_owners = 0, n_guests = 0;
 	ptrdiff_t first_guest = -1;
-	int col = x, sev;
+	int col = x;
 
 	for (size_t ci = 0; ci < c->n_cells; ci++) {
 		if (!cell_has_cpu(c->cells[ci], cpu->logical_id))
@@ -54,9 +54,8 @@ static void cpus_draw_row(struct view *v, struct tui *t, size_t row, int y, int 
 			used += (size_t)snprintf(owners + used, used < sizeof(owners) ? sizeof(owners) - used : 0,
 						 "%s%s", used ? "," : "", c->cells[ci]->name);
 	}
-	/* Two guests on one CPU is the error the validator reports for the cells. */
-	sev = n_guests > 1 || !n_owners ? SEV_ERROR : -1;
-	col += draw_text(y, col, 1, attr | attr_severity(t, sev), true, glyph_severity(t, sev));
+	/* A CPU in two cells shows both owners; the validator's verdict is on
+	 * the cells and in the problems pane. */
 	col += draw_textf(y, col, 7, attr, true, " cpu%u%s", cpu->logical_id,
 			  cpu->linux_online ? "" : "*");
 	col += draw_textf(y, col, w < 40 ? 6 : 24,

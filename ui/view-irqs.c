@@ -85,7 +85,7 @@ static void irqs_draw_row(struct view *v, struct tui *t, size_t row, int y, int 
 	char owners[96] = "", kind[16];
 	size_t used = 0, guests = 0;
 	ptrdiff_t first_guest = -1;
-	int col = x, sev;
+	int col = x;
 
 	for (size_t ci = 0; ci < c->n_cells; ci++) {
 		if (!cell_has_irq(c->cells[ci], irq))
@@ -95,15 +95,13 @@ static void irqs_draw_row(struct view *v, struct tui *t, size_t row, int y, int 
 		used += (size_t)snprintf(owners + used, used < sizeof(owners) ? sizeof(owners) - used : 0,
 					 "%s%c", used ? "," : "", cell_tag(ci));
 	}
-	sev = guests > 1 || (b->gic.num_irqs && irq >= b->gic.num_irqs) ? SEV_ERROR : -1;
 	if (irq >= 32)
 		snprintf(kind, sizeof(kind), "SPI%u", irq - 32);
 	else if (irq >= 16)
 		snprintf(kind, sizeof(kind), "PPI%u", irq - 16);
 	else
 		snprintf(kind, sizeof(kind), "SGI%u", irq);
-	col += draw_text(y, col, 1, attr | attr_severity(t, sev), true, glyph_severity(t, sev));
-	col += draw_textf(y, col, 12, attr, true, "%4u %-6s ", irq, kind);
+	col += draw_textf(y, col, 12, attr, true, "%5u %-6s", irq, kind);
 	col += draw_textf(y, col, 2, attr, true, "%s ", board_linux_irq(b, irq) ? "L" : " ");
 	col += draw_textf(y, col, 6, attr | (first_guest >= 0 ? draw_cell_attr(t, (size_t)first_guest) : 0),
 			  true, "%-5s ", used ? owners : "-");

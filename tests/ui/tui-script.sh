@@ -1,0 +1,243 @@
+#!/bin/sh
+# The TUI in script mode on the bundled Jetson TX2 profile: keys and mouse
+# events from a file, the screen written out as text. Each case starts in an
+# empty directory, so the editor opens the bundled profile; saving writes
+# the project there.
+. "$top_srcdir/tests/cli/tap.sh"
+aj="$AUTOJAIL"
+: "${AUTOJAIL_BOARDS:=$top_srcdir/boards}"
+export AUTOJAIL_BOARDS
+# Unicode line drawing needs a UTF-8 locale; C.UTF-8 is always there on Debian.
+LC_ALL=C.UTF-8
+export LC_ALL
+n=0
+
+# tui NAME [OPTIONS]: runs $tap_tmp/NAME.script in a fresh project directory
+# $tap_tmp/NAME and writes the final screen to $tap_tmp/NAME.screen.
+tui() {
+	name=$1
+	shift
+	rm -rf "$tap_tmp/$name"
+	mkdir -p "$tap_tmp/$name"
+	"$aj" -C "$tap_tmp/$name" tui --script "$tap_tmp/$name.script" \
+		--dump-screen "$tap_tmp/$name.screen" "$@"
+}
+
+script() { cat > "$tap_tmp/$1.script"; }
+
+# row NAME TEXT: the screen row (0-based) of the first line showing TEXT.
+row() { grep -nF -- "$2" "$tap_tmp/$1.screen" | head -1 | cut -d: -f1 | awk '{print $1 - 1}'; }
+
+# Steps that later cases repeat: a new cell "demo", then UART-A found by
+# its address and dropped on it with the keyboard.
+new_cell='key n
+text demo
+key Enter
+expect Cell demo created'
+drag_uart="$new_cell
+key /
+text 0x3100000
+key Enter
+key Space
+expect drop here
+key End
+key Enter"
+
+plan 24
+
+script first <<EOF
+expect Memory map
+expect Cells
+expect CPUs
+expect Interrupts
+expect Problems
+expect Details
+expect errors
+EOF
+ok "the first frame at 80x24 shows every pane and the counts" tui first
+ok "... in 24 lines of 80 columns at most" \
+	sh -c "[ \$(wc -l < '$tap_tmp/first.screen') -eq 24 ] && [ \$(wc -L < '$tap_tmp/first.screen') -le 80 ]"
+ok "... with Unicode line drawing in a UTF-8 locale" grep -q "│" "$tap_tmp/first.screen"
+
+script wide <<EOF
+expect Memory map
+expect Details
+EOF
+ok "at 160x48 the panes sit side by side" sh -c "'$aj' -C '$tap_tmp' tui --size 160x48 \
+	--script '$tap_tmp/wide.script' --dump-screen '$tap_tmp/wide.screen' &&
+	grep -q 'Memory map.*Cells' '$tap_tmp/wide.screen'"
+
+script ascii <<EOF
+expect Memory map
+EOF
+ok "--ascii draws with ASCII only" sh -c "'$aj' -C '$tap_tmp' tui --ascii \
+	--script '$tap_tmp/ascii.script' --dump-screen '$tap_tmp/ascii.screen' &&
+	! LC_ALL=C grep -q '[^ -~]' '$tap_tmp/ascii.screen'"
+
+script newcell <<EOF
+$new_cell
+EOF
+ok "n creates a cell" tui newcell
+ok "... that the cells pane lists" grep -q "\] demo" "$tap_tmp/newcell.screen"
+
+script keydrag <<EOF
+$drag_uart
+expect to demo
+key s
+expect Saved
+EOF
+ok "Space picks up UART-A and Enter drops it on the cell" tui keydrag
+ok "... the cells pane shows it in the cell" grep -q "0x0*3100000 .* demo\|^.    0x0*3100000" "$tap_tmp/keydrag.screen"
+ok "... and s saved it to cells.yml" sh -c "grep -q 'name: demo' '$tap_tmp/keydrag/cells.yml' &&
+	grep -q '0x3100000' '$tap_tmp/keydrag/cells.yml'"
+
+script twice <<EOF
+$drag_uart
+key /
+text 0x3100000
+key Enter
+key Space
+key End
+key Enter
+expect Refused
+EOF
+ok "dropping a region on a cell that has it is refused with the reason" tui twice
+
+script undo <<EOF
+$drag_uart
+expect [+]
+key u
+expect Undone
+key C-r
+expect Redone
+EOF
+ok "u undoes and C-r redoes" tui undo
+
+# The mouse: find the rows on the screen first, then press, drag, release.
+script mpre <<EOF
+$new_cell
+key /
+text 0x3100000
+key Enter
+EOF
+tui mpre >/dev/null 2>&1
+src_y=$(row mpre "3100000")
+dst_y=$(row mpre "] demo")
+script mouse <<EOF
+$new_cell
+key /
+text 0x3100000
+key Enter
+mouse press 20 $src_y
+mouse drag 20 $((src_y + 1))
+mouse drag 10 $dst_y
+expect drop here
+mouse release 10 $dst_y
+expect to demo
+EOF
+ok "the mouse drags UART-A from the memory map onto the cell" tui mouse
+
+script mcancel <<EOF
+key /
+text 0x3100000
+key Enter
+mouse press 20 $src_y
+mouse drag 20 2
+mouse release 20 2
+expect nothing changed
+expect-not [+]
+EOF
+ok "a drop outside the cells changes nothing" tui mcancel
+
+script resize <<EOF
+resize 60 20
+expect Terminal too small
+resize 100 30
+expect Memory map
+expect-not Terminal too small
+EOF
+ok "below 80x24 a notice shows, and the panes come back" tui resize
+
+script help <<EOF
+key ?
+expect search regions by name or address
+key Esc
+expect-not search regions by name or address
+key F1
+expect this help
+EOF
+ok "? and F1 show the keys" tui help
+
+script quit <<EOF
+$new_cell
+key q
+expect Unsaved changes
+key c
+expect Memory map
+key F10
+key n
+expect this line is never reached
+EOF
+ok "q asks when there are unsaved changes; n quits without saving" \
+	sh -c "'$aj' -C '$tap_tmp' tui --script '$tap_tmp/quit.script' && [ ! -e '$tap_tmp/cells.yml' ]"
+
+script edit <<EOF
+$drag_uart
+expect to demo
+key e
+expect Details
+key Down Down Down
+key Enter
+key C-u
+text 8K
+key Enter
+expect Changed
+expect 8 KiB
+EOF
+ok "e opens the region in the detail form; Enter edits its size" tui edit
+
+script cpu <<EOF
+$new_cell
+key Tab
+expect cpu1
+key Down
+key Space
+key End
+key Enter
+expect Assigned cpu1 to demo
+EOF
+ok "a CPU is picked up and dropped on a cell" tui cpu
+
+script irq <<EOF
+$new_cell
+key Tab Tab
+key Space
+key End
+key Enter
+expect Assigned interrupt
+EOF
+ok "an interrupt is picked up and granted to a cell" tui irq
+
+script delete <<EOF
+$drag_uart
+expect to demo
+key d
+expect Deleted
+EOF
+ok "d unassigns the region selected in the memory map" tui delete
+
+script nomatch <<EOF
+key /
+text no-such-region-anywhere
+key Enter
+expect No region matches
+EOF
+ok "a search without a match says so" tui nomatch
+
+printf 'key Down\nfrobnicate\n' > "$tap_tmp/bad.script"
+ok "a malformed script is a usage error naming file and line" sh -c "
+	'$aj' -C '$tap_tmp' tui --script '$tap_tmp/bad.script' 2> '$tap_tmp/bad.err'
+	[ \$? -eq 2 ] && grep -q 'bad.script:2' '$tap_tmp/bad.err'"
+printf 'expect there is no such text\n' > "$tap_tmp/fail.script"
+ok "a failed expectation exits 1" exits_with 1 "$aj" -C "$tap_tmp" tui --script "$tap_tmp/fail.script"
+exit 0
