@@ -92,34 +92,6 @@ const struct board_console *derive_find_console(const struct board *b, const cha
 	return found;
 }
 
-/*
- * A region is given as whole pages unless a page would also hand over
- * registers of another device (or of the interrupt controller); then it
- * stays sub-page, and Jailhouse needs the access widths it may use.
- */
-static bool page_is_own(const struct board *b, const struct board_region *r,
-			uint64_t ps, uint64_t size)
-{
-	size_t i;
-
-	if (board_covers_gic(b, ps, size))
-		return false;
-	for (i = 0; i < b->n_regions; i++) {
-		const struct board_region *o = &b->regions[i];
-
-		if (o == r || !range_overlaps(o->start, o->size, ps, size))
-			continue;
-		if (range_contains(o->start, o->size, r->start, r->size))
-			continue;       /* a bus window around the device */
-		if (range_contains(r->start, r->size, o->start, o->size))
-			continue;       /* a part of the device */
-		if (r->dt_path && o->dt_path && !strcmp(r->dt_path, o->dt_path))
-			continue;       /* another reg entry of the same node */
-		return false;
-	}
-	return true;
-}
-
 static uint32_t widths(uint64_t start, uint64_t size)
 {
 	static const uint32_t flag[] = { MEM_IO_8, MEM_IO_16, MEM_IO_32, MEM_IO_64 };
@@ -171,38 +143,37 @@ static void note_path(struct derive_guest *out, const char *path)
 	ARRAY_PUSH(out->dt_paths, out->n_dt_paths, out->cap_dt_paths, xstrdup(path));
 }
 
-static void map_region(struct derive_ctx *x, struct derive_slot *slot,
+/*
+ * Exactly the device's registers: a page would also hand over whatever else
+ * sits in it, and validation checks regions against the board. Registers
+ * smaller than a page are sub-page MMIO, which Jailhouse emulates with the
+ * access widths it is told.
+ */
+static bool map_region(struct derive_ctx *x, struct derive_slot *slot,
 		       const struct board_region *r, bool shared)
 {
 	struct cell *cell = slot->cell;
-	uint64_t phys = r->start, size = r->size;
 	uint32_t flags = MEM_READ | MEM_WRITE;
 
 	if (r->kind == REGION_MMIO) {
-		uint64_t ps = align_down(r->start, DERIVE_PAGE);
-		uint64_t pe = align_up(r->start + r->size, DERIVE_PAGE);
-
 		flags |= MEM_IO;
-		if (page_is_own(x->b, r, ps, pe - ps)) {
-			phys = ps;
-			size = pe - ps;
-		} else if (phys % DERIVE_PAGE || size % DERIVE_PAGE) {
-			flags |= widths(phys, size);
-		}
+		if (r->start % DERIVE_PAGE || r->size % DERIVE_PAGE)
+			flags |= widths(r->start, r->size);
 	}
 	if (shared)
 		flags |= MEM_ROOTSHARED;
-	if (covered(cell, phys, size))
-		return;
-	if (derive_virt_taken(cell, phys, size)) {
+	if (covered(cell, r->start, r->size))
+		return false;
+	if (derive_virt_taken(cell, r->start, r->size)) {
 		derive_note(x, SEV_ERROR, DT_DEVICE, cell->name,
 			    _("The registers of %s at 0x%llx collide with another region of "
 			      "the cell's address space."),
-			    r->name ? r->name : r->dt_path, (unsigned long long)phys);
-		return;
+			    r->name ? r->name : r->dt_path, (unsigned long long)r->start);
+		return false;
 	}
-	derive_region(x, cell, r->name ? r->name : basename_of(r->dt_path), phys, phys, size,
-		      flags, (int32_t)r->id);
+	derive_region(x, cell, r->name ? r->name : basename_of(r->dt_path), r->start, r->start,
+		      r->size, flags, (int32_t)r->id);
+	return true;
 }
 
 /* share is the device_ref's SHARE_AUTO, SHARE_YES or SHARE_NO. */
@@ -211,7 +182,7 @@ bool derive_device_add(struct derive_ctx *x, struct derive_slot *slot, const cha
 {
 	const struct board *b = x->b;
 	struct id_list ids = { 0 };
-	bool shared, told = false, kept_irqs = false;
+	bool shared, told = false, kept_irqs = false, mapped = false;
 	size_t i, j;
 
 	resolve(b, name, &ids);
@@ -230,7 +201,7 @@ bool derive_device_add(struct derive_ctx *x, struct derive_slot *slot, const cha
 				    _("The device \"%s\" is disabled in the device tree."), name);
 			told = true;
 		}
-		map_region(x, slot, r, shared);
+		mapped |= map_region(x, slot, r, shared);
 		note_path(slot->out, r->dt_path);
 		for (j = 0; j < r->n_irqs; j++) {
 			if (r->irqs[j] < 32 || r->irqs[j] >= x->num_irqs)
@@ -244,7 +215,8 @@ bool derive_device_add(struct derive_ctx *x, struct derive_slot *slot, const cha
 			cell_grant_irq(slot->cell, b->gic.gicd.start, r->irqs[j]);
 		}
 	}
-	if (kept_irqs)
+	/* Named twice (as a device and as the console): said once. */
+	if (kept_irqs && mapped)
 		derive_note(x, SEV_INFO, DT_IRQ, slot->cell->name,
 			    _("The interrupts of \"%s\" stay with Linux, which uses the device; "
 			      "list them under the guest's irqs to take them."), name);

@@ -112,13 +112,15 @@ START_TEST(demo_cell_devices)
 	ck_assert_uint_eq(r->virt, 0);
 	ck_assert_uint_eq(r->size, 64 * KiB);
 	ck_assert(r->flags & MEM_LOADABLE);
-	/* UART-A: one page, ROOTSHARED because it is Linux's console. */
+	/* UART-A: its 64 bytes of registers, sub-page with access widths, and
+	 * ROOTSHARED because it is Linux's console. */
 	r = region_named(t.demo, "serial");
 	ck_assert_ptr_nonnull(r);
 	ck_assert_uint_eq(r->phys, 0x03100000);
 	ck_assert_uint_eq(r->virt, 0x03100000);
-	ck_assert_uint_eq(r->size, 0x1000);
-	ck_assert_uint_eq(r->flags, MEM_READ | MEM_WRITE | MEM_IO | MEM_ROOTSHARED);
+	ck_assert_uint_eq(r->size, 0x40);
+	ck_assert_uint_eq(r->flags,
+			  MEM_READ | MEM_WRITE | MEM_IO | MEM_IO_WIDTHS | MEM_ROOTSHARED);
 	r = region_named(t.demo, "security");
 	ck_assert_uint_eq(r->phys, 0x02200000);
 	ck_assert(r->flags & MEM_ROOTSHARED);
