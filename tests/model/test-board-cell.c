@@ -1,6 +1,7 @@
 /*
  * The board's regions, indexes and lookups (mem= included), cells with their
- * ids, deep copies, region lookups and interrupt slices, and the spec.
+ * ids, deep copies, region lookups and interrupt slices, the spec, and a
+ * project's lifetime.
  */
 #include "config.h"
 
@@ -10,6 +11,8 @@
 
 #include "model/board.h"
 #include "model/cell.h"
+#include "model/ops.h"
+#include "model/project.h"
 #include "model/spec.h"
 #include "model/util.h"
 
@@ -402,6 +405,60 @@ START_TEST(spec_guests_and_links)
 }
 END_TEST
 
+static bool has_diag(struct validator *v, enum diag_code code)
+{
+	const struct diag *d;
+	size_t n, i;
+
+	d = validator_diags(v, &n);
+	for (i = 0; i < n; i++)
+		if (d[i].code == code)
+			return true;
+	return false;
+}
+
+/* project_ready indexes the board, empties the history and validates in full. */
+START_TEST(project_lifetime)
+{
+	struct project p;
+	struct validator *v;
+	struct cell *root;
+	char why[OP_WHY_LEN];
+
+	project_init(&p);
+	ck_assert_int_eq(p.settings.abi, ABI_V14);
+	ck_assert_int_eq(p.settings.arch, ARCH_ARM64);
+	p.dir = xstrdup("/tmp/project");
+	p.settings.name = xstrdup("tx2");
+	board_add_region(&p.board, "System RAM", 0x80000000, 2 * GiB, REGION_RAM)->linux_uses = true;
+	board_add_cpu(&p.board, 0, 0x100);
+	board_add_cpu(&p.board, 1, 0x101);
+	config_add_cell(&p.config, "guest", false);
+	ck_assert_ptr_null(board_region_at(&p.board, 0x80000000));
+
+	project_ready(&p);
+	ck_assert_ptr_nonnull(p.history);
+	ck_assert_ptr_nonnull(p.validator);
+	ck_assert_ptr_eq(board_region_at(&p.board, 0x80000000), &p.board.regions[0]);
+	ck_assert(has_diag(p.validator, DIAG_NO_ROOT));
+	ck_assert(!op_can_undo(&p));
+
+	/* A change made behind the operations' back is seen by the next full run. */
+	root = config_add_cell(&p.config, "tx2", true);
+	root->cpus = 1;
+	ck_assert_int_eq(op_cell_set_cpus(&p, p.config.cells[1]->id, 2, why), 0);
+	ck_assert(op_can_undo(&p));
+	v = p.validator;
+	project_ready(&p);
+	ck_assert_ptr_eq(p.validator, v);
+	ck_assert(!has_diag(p.validator, DIAG_NO_ROOT));
+	ck_assert(!op_can_undo(&p));
+	project_free(&p);
+	ck_assert_ptr_null(p.history);
+	ck_assert_ptr_null(p.dir);
+}
+END_TEST
+
 static Suite *board_cell_suite(void)
 {
 	Suite *s = suite_create("board-cell");
@@ -418,6 +475,7 @@ static Suite *board_cell_suite(void)
 	tcase_add_test(tc, cell_deep_clone);
 	tcase_add_test(tc, cell_irqs);
 	tcase_add_test(tc, spec_guests_and_links);
+	tcase_add_test(tc, project_lifetime);
 	suite_add_tcase(s, tc);
 	return s;
 }
