@@ -714,6 +714,36 @@ START_TEST(vpci_overrides_checked)
 }
 END_TEST
 
+START_TEST(link_phys_override)
+{
+	struct run r;
+	struct link_spec *l;
+
+	run_init(&r, board_mini);
+	spec_add_guest(&r.s, "g");
+	l = link2(&r.s, "l", "root", "g");
+	l->phys = 0x7e000000;
+	l->bdf = 0x0108;             /* 01:01.0 */
+	run_derive(&r, ABI_V14);
+	assert_ok(&r);
+	ck_assert_uint_eq(region_named(guest(&r, "g"), "l state")->phys, 0x7e000000);
+	ck_assert_uint_eq(region_named(guest(&r, "g"), "l shared")->phys, 0x7e001000);
+	ck_assert_uint_eq(guest(&r, "g")->pci[0].bdf, 0x0108);
+	/* Slot 1: INTB. */
+	ck_assert(cell_has_irq(guest(&r, "g"), 32 + 252 + 1));
+	run_free(&r);
+
+	/* Two fixed placements on the same page. */
+	run_init(&r, board_mini);
+	spec_add_guest(&r.s, "g")->ram_phys = 0x7e000000;
+	link2(&r.s, "l", "root", "g")->phys = 0x7e000000;
+	run_derive(&r, ABI_V14);
+	ck_assert_int_eq(r.rc, -1);
+	ck_assert(said(&r.rep, SEV_ERROR, "overlaps another placement"));
+	run_free(&r);
+}
+END_TEST
+
 static void spec_two_guests(struct spec *s)
 {
 	struct guest_spec *g = spec_add_guest(s, "a");
@@ -809,6 +839,7 @@ static Suite *derive_suite(void)
 	tcase_add_test(t, ivshmem_v9);
 	tcase_add_test(t, ivshmem_peers_and_bdfs);
 	tcase_add_test(t, vpci_overrides_checked);
+	tcase_add_test(t, link_phys_override);
 	tcase_add_test(t, repeatable_and_keeps_user_regions);
 	tcase_add_test(t, unmanaged_cells_untouched);
 	suite_add_tcase(s, t);
