@@ -56,10 +56,13 @@ static void collect(struct derive_ctx *x, struct plan *p)
 	bool hv_fixed = rs->hv_phys || (hv->size && hv->origin != ORIGIN_DERIVED);
 	size_t i;
 
+	/* The spec's override is derived data too: dropping it from the spec
+	 * lets the next run place the hypervisor again. A hypervisor set by
+	 * hand or imported (origin other than derived) stays where it is. */
 	if (rs->hv_phys) {
 		hv->phys = rs->hv_phys;
 		hv->size = rs->hv_size ? rs->hv_size : DERIVE_HV_SIZE;
-		hv->origin = ORIGIN_USER;
+		hv->origin = ORIGIN_DERIVED;
 	} else if (!hv_fixed) {
 		hv->size = rs->hv_size ? align_up(rs->hv_size, DERIVE_PAGE) : DERIVE_HV_SIZE;
 		hv->origin = ORIGIN_DERIVED;

@@ -63,10 +63,7 @@ static void name_span(const struct board *b, const struct span *s, char *buf, si
 		if (r->kind != REGION_MMIO || r->disabled ||
 		    !range_overlaps(r->start, r->size, s->start, s->last - s->start + 1))
 			continue;
-		if (r->parent >= 0 && range_overlaps(b->regions[r->parent].start,
-						     b->regions[r->parent].size, s->start,
-						     s->last - s->start + 1) &&
-		    b->regions[r->parent].kind == REGION_MMIO)
+		if (r->parent >= 0 && b->regions[r->parent].kind == REGION_MMIO)
 			continue;       /* named by its parent */
 		if (!first || r->start < first->start)
 			first = r;

@@ -262,7 +262,23 @@ START_TEST(hv_override_checked)
 	assert_ok(&r);
 	ck_assert_uint_eq(r.c.sys.hypervisor.phys, 0x78000000);
 	ck_assert_uint_eq(r.c.sys.hypervisor.size, 8 * MiB);
-	ck_assert_int_eq(r.c.sys.hypervisor.origin, ORIGIN_USER);
+	ck_assert_int_eq(r.c.sys.hypervisor.origin, ORIGIN_DERIVED);
+	/* Without the override the next run places it again. */
+	r.s.root.hv_phys = 0;
+	r.s.root.hv_size = 0;
+	run_derive(&r, ABI_V14);
+	ck_assert_uint_eq(r.c.sys.hypervisor.phys, 0x7f000000);
+	run_free(&r);
+
+	/* One set by hand (or imported) stays. */
+	run_init(&r, board_mini);
+	r.c.sys.hypervisor.phys = 0x70000000;
+	r.c.sys.hypervisor.size = 4 * MiB;
+	r.c.sys.hypervisor.origin = ORIGIN_IMPORT;
+	run_derive(&r, ABI_V14);
+	assert_ok(&r);
+	ck_assert_uint_eq(r.c.sys.hypervisor.phys, 0x70000000);
+	ck_assert_uint_eq(r.c.sys.hypervisor.size, 4 * MiB);
 	run_free(&r);
 
 	run_init(&r, board_mini);
