@@ -30,9 +30,9 @@ char *dump_name(const struct dump *d, const char *rel)
 
 /* Reads an open file to its end: /proc files report size 0, so fstat is no
  * guide. One byte beyond the limit tells a file of exactly limit bytes from a
- * larger one. */
-static int read_fd(int fd, const char *name, size_t limit, char **buf, size_t *len,
-		   struct error *err)
+ * larger one. Returns 0, or an errno value (EFBIG beyond the limit); the
+ * caller words the message, so that no name is formatted when all goes well. */
+static int read_fd(int fd, size_t limit, char **buf, size_t *len)
 {
 	size_t cap = limit < 4096 ? limit + 1 : 4096, n = 0;
 	char *p = xmalloc(cap + 1);
@@ -41,12 +41,8 @@ static int read_fd(int fd, const char *name, size_t limit, char **buf, size_t *l
 		ssize_t got;
 
 		if (n == cap) {
-			if (n > limit) {
-				free(p);
-				error_set(err, _("%s: larger than %zu bytes, not read"), name,
-					  limit);
-				return -1;
-			}
+			if (n > limit)
+				break;
 			cap = cap * 2 > limit + 1 ? limit + 1 : cap * 2;
 			p = xrealloc(p, cap + 1);
 		}
@@ -54,9 +50,10 @@ static int read_fd(int fd, const char *name, size_t limit, char **buf, size_t *l
 		if (got < 0 && errno == EINTR)
 			continue;
 		if (got < 0) {
+			int saved = errno;
+
 			free(p);
-			error_errno(err, _("%s: cannot read"), name);
-			return -1;
+			return saved;
 		}
 		if (got == 0)
 			break;
@@ -64,8 +61,7 @@ static int read_fd(int fd, const char *name, size_t limit, char **buf, size_t *l
 	}
 	if (n > limit) {
 		free(p);
-		error_set(err, _("%s: larger than %zu bytes, not read"), name, limit);
-		return -1;
+		return EFBIG;
 	}
 	p[n] = '\0';
 	*buf = p;
@@ -73,12 +69,24 @@ static int read_fd(int fd, const char *name, size_t limit, char **buf, size_t *l
 	return 0;
 }
 
+static int read_error(int code, const char *name, size_t limit, struct error *err)
+{
+	if (code == EFBIG) {
+		error_set(err, _("%s: larger than %zu bytes, not read"), name, limit);
+	} else {
+		errno = code;
+		error_errno(err, _("%s: cannot read"), name);
+	}
+	return -1;
+}
+
 static int read_path(const char *path, const char *name, size_t limit, char **buf, size_t *len,
 		     struct error *err)
 {
-	struct stat st;
 	int fd, ret;
 
+	/* No fstat: a folder shows itself by EISDIR, and a dump of 1,600
+	 * device-tree files is read faster without a system call per file. */
 	fd = open(path, O_RDONLY | O_CLOEXEC);
 	if (fd < 0) {
 		if (errno == ENOENT || errno == ENOTDIR)
@@ -86,26 +94,66 @@ static int read_path(const char *path, const char *name, size_t limit, char **bu
 		error_errno(err, _("%s: cannot open"), name);
 		return -1;
 	}
-	if (fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
-		close(fd);
-		error_set(err, _("%s: is a folder, expected a file"), name);
-		return -1;
-	}
-	ret = read_fd(fd, name, limit, buf, len, err);
+	ret = read_fd(fd, limit, buf, len);
 	close(fd);
-	return ret;
+	return ret ? read_error(ret, name, limit, err) : 0;
+}
+
+/* An open descriptor of folder rel (length n) of the dump, or -1. */
+static int dir_fd_of(struct dump *d, const char *rel, size_t n)
+{
+	char *path;
+
+	if (d->cached_rel && strlen(d->cached_rel) == n && !strncmp(d->cached_rel, rel, n))
+		return d->cached_fd;
+	if (d->cached_rel) {
+		close(d->cached_fd);
+		free(d->cached_rel);
+		d->cached_rel = NULL;
+	}
+	path = xasprintf("%s/%.*s", d->root, (int)n, rel);
+	d->cached_fd = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	free(path);
+	if (d->cached_fd >= 0)
+		d->cached_rel = xstrndup(rel, n);
+	return d->cached_fd;
 }
 
 static int dir_read(struct dump *d, const char *rel, size_t limit, char **buf, size_t *len,
 		    struct error *err)
 {
-	char *path = xasprintf("%s/%s", d->root, rel);
-	char *name = dump_name(d, rel);
-	int ret = read_path(path, name, limit, buf, len, err);
+	const char *slash = strrchr(rel, '/');
+	char *name;
+	int fd, dfd, ret;
 
-	free(path);
-	free(name);
-	return ret;
+	dfd = slash ? dir_fd_of(d, rel, (size_t)(slash - rel)) : -1;
+	if (slash && dfd < 0 && (errno == ENOENT || errno == ENOTDIR))
+		return 1;
+	if (dfd >= 0) {
+		fd = openat(dfd, slash + 1, O_RDONLY | O_CLOEXEC);
+	} else {
+		char *path = xasprintf("%s/%s", d->root, rel);
+
+		fd = open(path, O_RDONLY | O_CLOEXEC);
+		free(path);
+	}
+	if (fd < 0 && (errno == ENOENT || errno == ENOTDIR))
+		return 1;
+	if (fd < 0) {
+		name = dump_name(d, rel);
+		error_errno(err, _("%s: cannot open"), name);
+		free(name);
+		return -1;
+	}
+	ret = read_fd(fd, limit, buf, len);
+	close(fd);
+	if (ret) {
+		name = dump_name(d, rel);
+		read_error(ret, name, limit, err);
+		free(name);
+		return -1;
+	}
+	return 0;
 }
 
 static int entry_cmp(const void *a, const void *b)
@@ -160,6 +208,10 @@ static int dir_list(struct dump *d, const char *rel, struct dump_entry **ents, s
 
 static void dir_close(struct dump *d)
 {
+	if (d->cached_rel) {
+		close(d->cached_fd);
+		free(d->cached_rel);
+	}
 	free(d->root);
 	free(d->label);
 	free(d);

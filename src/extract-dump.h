@@ -39,6 +39,10 @@ struct dump {
 	const struct dump_ops *ops;
 	char *root;              /* folder, "/" or the DTB file */
 	char *label;             /* prefix of file names in messages */
+	/* The folder read last, kept open: a device tree's properties are read
+	 * folder by folder, and openat() below it skips the long path walk. */
+	char *cached_rel;
+	int cached_fd;
 };
 
 /* A dump folder (layout in shared/boards/README.md). */

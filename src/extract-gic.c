@@ -21,12 +21,17 @@ static const char *const gic_v2_compatible[] = {
 
 bool gic_is_gic(const void *fdt, int off, enum gic_version *version)
 {
-	if (fdt_node_check_compatible(fdt, off, "arm,gic-v3") == 0) {
+	int len;
+	const char *c = fdt_getprop(fdt, off, "compatible", &len);
+
+	if (!c)
+		return false;
+	if (fdt_stringlist_contains(c, len, "arm,gic-v3")) {
 		*version = GIC_V3;
 		return true;
 	}
 	for (size_t i = 0; i < ARRAY_SIZE(gic_v2_compatible); i++) {
-		if (fdt_node_check_compatible(fdt, off, gic_v2_compatible[i]) == 0) {
+		if (fdt_stringlist_contains(c, len, gic_v2_compatible[i])) {
 			*version = GIC_V2;
 			return true;
 		}

@@ -38,12 +38,16 @@ void irq_index(struct fdt_walk *w)
 	for (off = fdt_next_node(w->fdt, -1, &depth); off >= 0 && depth >= 0;
 	     off = fdt_next_node(w->fdt, off, &depth)) {
 		uint32_t ph, own;
+		bool ctrl;
 
 		if (depth > FDT_MAX_DEPTH)
 			continue;
 		own = dt_prop_u32(w->fdt, off, "interrupt-parent", 0);
 		iparent[depth] = own ? own : (depth ? iparent[depth - 1] : 0);
-		if (w->gic_off < 0 && gic_is_gic(w->fdt, off, &v) && dt_node_enabled(w->fdt, off))
+		ctrl = fdt_getprop(w->fdt, off, "interrupt-controller", NULL) ||
+		       fdt_getprop(w->fdt, off, "interrupt-map", NULL);
+		if (ctrl && w->gic_off < 0 && gic_is_gic(w->fdt, off, &v) &&
+		    dt_node_enabled(w->fdt, off))
 			w->gic_off = off;
 		ph = fdt_get_phandle(w->fdt, off);
 		if (!ph)
@@ -53,9 +57,7 @@ void irq_index(struct fdt_walk *w)
 			.phandle = ph,
 			.off = off,
 			.iparent = iparent[depth],
-			.icells = fdt_getprop(w->fdt, off, "interrupt-controller", NULL) ||
-					  fdt_getprop(w->fdt, off, "interrupt-map", NULL)
-				  ? dt_prop_u32(w->fdt, off, "#interrupt-cells", 0) : 0,
+			.icells = ctrl ? dt_prop_u32(w->fdt, off, "#interrupt-cells", 0) : 0,
 			.has_irqs = fdt_getprop(w->fdt, off, "interrupts", NULL) ||
 				    fdt_getprop(w->fdt, off, "interrupts-extended", NULL),
 		};

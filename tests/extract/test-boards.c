@@ -1,0 +1,278 @@
+/*
+ * Extraction of the real board dumps in ../shared/boards: the facts each
+ * board is known to have (shared/jetson-tx2.md, the boards' README), read
+ * back from the board model. Skipped when the dumps are not there.
+ */
+#include "config.h"
+
+#include <check.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "model/util.h"
+#include "src/extract-merge.h"
+#include "tests/extract/helpers.h"
+
+#define MiB (UINT64_C(1) << 20)
+#define GiB (UINT64_C(1) << 30)
+
+static const char *boards;
+
+struct extracted {
+	struct board b;
+	struct extract_report rep;
+	struct error err;
+	int ret;
+};
+
+static void extract(const char *name, struct extracted *x)
+{
+	char *dir = xasprintf("%s/%s", boards, name);
+	struct dump *d;
+
+	board_init(&x->b);
+	report_init(&x->rep);
+	error_clear(&x->err);
+	d = dump_open_dir(dir, &x->err);
+	ck_assert_msg(d != NULL, "%s", x->err.text);
+	x->ret = extract_board(d, &x->b, &x->rep, &x->err);
+	dump_close(d);
+	free(dir);
+}
+
+static void done(struct extracted *x)
+{
+	board_free(&x->b);
+	report_free(&x->rep);
+}
+
+START_TEST(tx2_gic_cpus_console)
+{
+	struct extracted x;
+	const struct board_console *con;
+	struct board_region *r;
+
+	extract("jetson-tx2", &x);
+	ck_assert_msg(x.ret == 0, "%s", x.err.text);
+	ck_assert_int_eq(x.b.gic.version, GIC_V2);
+	ck_assert_uint_eq(x.b.gic.gicd.start, 0x3881000);
+	ck_assert_uint_eq(x.b.gic.gicc.start, 0x3882000);
+	ck_assert_uint_eq(x.b.gic.gich.start, 0x3884000);
+	ck_assert_uint_eq(x.b.gic.gicv.start, 0x3886000);
+	ck_assert_uint_eq(x.b.gic.maintenance_irq, 25);
+	ck_assert_uint_eq(x.b.n_cpus, 6);
+	/* No cpuinfo in this dump: device-tree order, said so in the report. */
+	ck_assert_uint_eq(x.b.cpus[0].mpidr, 0x000);
+	ck_assert_uint_eq(x.b.cpus[2].mpidr, 0x100);
+	ck_assert_str_eq(x.b.cpus[2].core_type, "arm,cortex-a57");
+	ck_assert(report_has(&x.rep, "no /proc/cpuinfo"));
+
+	con = console_at(&x.b, 0x3100000);
+	ck_assert_ptr_nonnull(con);
+	ck_assert_uint_eq(con->con.type, CON_8250);
+	ck_assert_uint_eq(con->con.flags, CON_FLAG_ACCESS_MMIO | CON_FLAG_REGDIST_4);
+	ck_assert(con->is_stdout);
+	ck_assert_str_eq(con->linux_name, "ttyS0");
+
+	r = region_by_path(&x.b, "/serial@3100000");
+	ck_assert_ptr_nonnull(r);
+	ck_assert(r->linux_uses);                       /* iomem "serial" */
+	ck_assert_uint_eq(r->sources & (SRC_DT | SRC_IOMEM), SRC_DT | SRC_IOMEM);
+	ck_assert(region_has_irq(r, 32 + 112));
+	done(&x);
+}
+END_TEST
+
+START_TEST(tx2_ram_and_advice)
+{
+	struct extracted x;
+	struct advice a;
+	struct board_region *r;
+
+	extract("jetson-tx2", &x);
+	ck_assert_int_eq(x.ret, 0);
+	r = region_starting(&x.b, 0x80000000, REGION_RAM);
+	ck_assert_ptr_nonnull(r);
+	ck_assert(r->linux_uses);
+	/* RAM and carve-outs together: 0x80000000 + 8 GiB. */
+	ck_assert_uint_eq(board_ram_size(&x.b), 8 * GiB);
+	ck_assert(report_has(&x.rep, "iomem:169: ignored"));    /* the garbled line */
+	ck_assert_uint_eq(advice_mem_for(&x.b, 0x270000000), 7808 * MiB);
+	advice_compute(&x.b, &a);
+	ck_assert_uint_eq(a.mem, 7808 * MiB);
+	ck_assert_uint_eq(a.hv_start, 0x271000000);
+	ck_assert_uint_eq(a.pool_start, 0x270000000);
+	ck_assert_ptr_nonnull(strstr(a.where, "extlinux.conf"));
+	ck_assert_ptr_null(a.duplicate_console);
+	advice_free(&a);
+	done(&x);
+}
+END_TEST
+
+START_TEST(rpi4_folder_form)
+{
+	struct extracted x;
+	const struct board_console *con;
+	struct advice a;
+
+	extract("rpi4", &x);
+	ck_assert_msg(x.ret == 0, "%s", x.err.text);
+	ck_assert_int_eq(x.b.gic.version, GIC_V2);
+	ck_assert_uint_eq(x.b.gic.gicd.start, 0xff841000);   /* 0x40041000 through /soc */
+	ck_assert_uint_eq(x.b.gic.gicc.start, 0xff842000);
+	ck_assert_uint_eq(x.b.gic.maintenance_irq, 25);
+	ck_assert_int_eq(x.b.arch, ARCH_ARM);                /* cpuinfo: ARMv7 kernel */
+	ck_assert_uint_eq(x.b.n_cpus, 4);
+	ck_assert(x.b.cpus[1].linux_online);
+	ck_assert(!x.b.cpus[2].linux_online);               /* Jailhouse held CPUs 2-3 */
+	ck_assert(report_has(&x.rep, "while Jailhouse was enabled"));
+	ck_assert_uint_eq(x.b.mem_limit, 768 * MiB);
+	ck_assert_uint_le(board_linux_ram_size(&x.b), 768 * MiB);
+
+	con = console_at(&x.b, 0xfe215040);                 /* the mini UART */
+	ck_assert_ptr_nonnull(con);
+	ck_assert_uint_eq(con->con.type, CON_8250);
+	ck_assert(con->con.flags & CON_FLAG_REGDIST_4);
+	ck_assert_str_eq(con->linux_name, "ttyS0");
+	ck_assert(con->sources & SRC_CMDLINE);
+	ck_assert_ptr_nonnull(region_starting(&x.b, 0xf8000000, REGION_RESERVED));
+
+	ck_assert_uint_eq(x.b.n_pci, 2);
+	ck_assert_uint_eq(x.b.pci[1].vendor, 0x1106);
+	ck_assert_uint_eq(x.b.pci[1].device, 0x3483);
+	ck_assert_uint_eq(x.b.pci[1].bdf, 0x0100);
+	ck_assert_uint_eq(x.b.pci[1].bars[0].start, 0x600000000);
+
+	advice_compute(&x.b, &a);           /* mem=768M left RAM free already */
+	ck_assert_uint_eq(a.mem, 0);
+	ck_assert_uint_ge(a.free_ram, a.need);
+	advice_free(&a);
+	done(&x);
+}
+END_TEST
+
+/* The same SoC as a blob whose memory node is reg 0+0: RAM comes from iomem. */
+START_TEST(rpi4_blob_zero_memory)
+{
+	struct extracted x;
+
+	extract("rpi4-4gb", &x);
+	ck_assert_int_eq(x.ret, 0);
+	ck_assert_uint_eq(x.b.gic.gicd.start, 0xff841000);
+	ck_assert(report_has(&x.rep, "memory reg with size 0"));
+	ck_assert_uint_gt(board_linux_ram_size(&x.b), 3 * GiB);
+	done(&x);
+}
+END_TEST
+
+START_TEST(qemu_gicv3)
+{
+	struct extracted x;
+	const struct board_console *con;
+	struct board_region *r;
+
+	extract("qemu-arm64-virt-gicv3", &x);
+	ck_assert_msg(x.ret == 0, "%s", x.err.text);
+	ck_assert_int_eq(x.b.gic.version, GIC_V3);
+	ck_assert_uint_eq(x.b.gic.gicd.start, 0x8000000);
+	ck_assert_uint_eq(x.b.gic.gicr.start, 0x80a0000);
+	ck_assert_uint_eq(x.b.gic.gicr.size, 0xf60000);
+	ck_assert_uint_eq(x.b.gic.maintenance_irq, 25);
+	ck_assert(board_linux_irq(&x.b, 25));     /* vgic */
+	ck_assert(board_linux_irq(&x.b, 33));     /* pl011: SPI 1 */
+	ck_assert(!board_linux_irq(&x.b, 40));
+	ck_assert_uint_eq(x.b.n_cpus, 4);
+	ck_assert(x.b.cpus[3].linux_online);
+	con = console_at(&x.b, 0x9000000);
+	ck_assert_ptr_nonnull(con);
+	ck_assert_uint_eq(con->con.type, CON_PL011);
+	ck_assert_str_eq(con->linux_name, "ttyAMA0");
+	ck_assert(con->is_stdout);
+	/* mem=768M of 1 GiB: the top 256 MiB is RAM Linux leaves alone. */
+	r = region_starting(&x.b, 0x70000000, REGION_RAM);
+	ck_assert_ptr_nonnull(r);
+	ck_assert(!r->linux_uses);
+	ck_assert_uint_eq(r->size, 256 * MiB);
+	ck_assert_uint_eq(x.b.n_pci, 2);
+	ck_assert_uint_eq(x.b.pci[1].vendor, 0x1af4);
+	done(&x);
+}
+END_TEST
+
+START_TEST(qemu_gicv2)
+{
+	struct extracted x;
+
+	extract("qemu-arm64-virt-gicv2", &x);
+	ck_assert_int_eq(x.ret, 0);
+	ck_assert_int_eq(x.b.gic.version, GIC_V2);
+	ck_assert_uint_eq(x.b.gic.gicd.start, 0x8000000);
+	ck_assert_uint_eq(x.b.gic.gicc.start, 0x8010000);
+	ck_assert_uint_eq(x.b.gic.gich.start, 0x8030000);
+	ck_assert_uint_eq(x.b.gic.gicv.start, 0x8040000);
+	done(&x);
+}
+END_TEST
+
+/* Tegra210 devices name the legacy controller, which forwards to the GIC. */
+START_TEST(nano_stacked_controller)
+{
+	struct extracted x;
+	struct board_region *r;
+
+	extract("jetson-nano", &x);
+	ck_assert_int_eq(x.ret, 0);
+	r = region_by_path(&x.b, "/serial@70006000");
+	ck_assert_ptr_nonnull(r);
+	ck_assert(region_has_irq(r, 32 + 36));
+	ck_assert(report_has(&x.rep, "no /proc/iomem"));
+	done(&x);
+}
+END_TEST
+
+START_TEST(rpi3b_has_no_gic)
+{
+	struct extracted x;
+
+	extract("rpi3b", &x);
+	ck_assert_int_eq(x.ret, -1);
+	ck_assert_ptr_nonnull(strstr(x.err.text, "no GIC"));
+	ck_assert_ptr_nonnull(strstr(x.err.text, "rpi3b/sys/firmware/fdt"));
+	done(&x);
+}
+END_TEST
+
+int main(void)
+{
+	struct stat st;
+	SRunner *sr;
+	Suite *s;
+	TCase *tc;
+	int failed;
+
+	boards = getenv("SHARED_BOARDS");
+	if (!boards || stat(boards, &st) != 0) {
+		printf("1..0 # SKIP board dumps not found (SHARED_BOARDS=%s)\n",
+		       boards ? boards : "");
+		return 0;
+	}
+	s = suite_create("extract-boards");
+	tc = tcase_create("boards");
+	tcase_set_timeout(tc, 60);
+	tcase_add_test(tc, tx2_gic_cpus_console);
+	tcase_add_test(tc, tx2_ram_and_advice);
+	tcase_add_test(tc, rpi4_folder_form);
+	tcase_add_test(tc, rpi4_blob_zero_memory);
+	tcase_add_test(tc, qemu_gicv3);
+	tcase_add_test(tc, qemu_gicv2);
+	tcase_add_test(tc, nano_stacked_controller);
+	tcase_add_test(tc, rpi3b_has_no_gic);
+	suite_add_tcase(s, tc);
+	sr = srunner_create(s);
+	srunner_run_all(sr, CK_ENV);
+	failed = srunner_ntests_failed(sr);
+	srunner_free(sr);
+	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+}
