@@ -1,0 +1,28 @@
+#!/bin/sh
+# Regenerates the bundled board profiles from the real board dumps with
+# `autojail extract`, so that the profiles are what extraction makes of real
+# boards and nothing else.
+#
+#   boards/regenerate.sh [OUTDIR]
+#
+# AUTOJAIL names the program (default: autojail on PATH), SHARED_BOARDS the
+# dumps (default: ../shared/boards beside the source tree). OUTDIR defaults
+# to this folder; the tests write elsewhere and compare.
+set -eu
+here=$(cd "$(dirname "$0")" && pwd)
+aj=${AUTOJAIL:-autojail}
+shared=${SHARED_BOARDS:-$here/../../shared/boards}
+out=${1:-$here}
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT INT TERM
+
+# profile name, then the dump it comes from
+for pair in jetson-tx2:jetson-tx2 rpi4:rpi4 qemu-arm64-virt:qemu-arm64-virt-gicv3; do
+	name=${pair%%:*}
+	dump=${pair#*:}
+	"$aj" -q extract --from "$shared/$dump" --name "$name" -o "$tmp/$name" \
+		2>"$tmp/$name.warnings"
+	mkdir -p "$out/$name"
+	cp "$tmp/$name/board.yml" "$out/$name/board.yml"
+	echo "$out/$name/board.yml ($(wc -l <"$tmp/$name.warnings") warnings)"
+done
