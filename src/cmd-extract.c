@@ -215,9 +215,11 @@ static int extract_exec(int argc, char **argv)
 		ret = EXIT_PROBLEMS;
 	} else {
 		print_summary(&b, board_path);
-		advice_compute(&b, &adv);
-		advice_print(&adv, stdout);
-		advice_free(&adv);
+		if (!gopt.quiet) {
+			advice_compute(&b, &adv);
+			advice_print(&adv, stdout);
+			advice_free(&adv);
+		}
 	}
 	free(board_path);
 out:
