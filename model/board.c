@@ -220,11 +220,12 @@ struct board_region *board_find_region(const struct board *b, const char *name_o
 			return r;
 	}
 	for (j = 0; j < b->n_aliases; j++) {
-		if (!b->aliases[j].name || !b->aliases[j].path ||
-		    strcmp(b->aliases[j].name, name_or_path))
+		const struct board_alias *a = &b->aliases[j];
+
+		if (!a->name || !a->path || strcmp(a->name, name_or_path))
 			continue;
 		for (i = 0; i < b->n_regions; i++)
-			if (b->regions[i].dt_path && !strcmp(b->regions[i].dt_path, b->aliases[j].path))
+			if (b->regions[i].dt_path && !strcmp(b->regions[i].dt_path, a->path))
 				return &b->regions[i];
 	}
 	return NULL;

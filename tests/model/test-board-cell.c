@@ -430,7 +430,7 @@ START_TEST(project_lifetime)
 	ck_assert_int_eq(p.settings.arch, ARCH_ARM64);
 	p.dir = xstrdup("/tmp/project");
 	p.settings.name = xstrdup("tx2");
-	board_add_region(&p.board, "System RAM", 0x80000000, 2 * GiB, REGION_RAM)->linux_uses = true;
+	board_add_region(&p.board, "RAM", 0x80000000, 2 * GiB, REGION_RAM)->linux_uses = true;
 	board_add_cpu(&p.board, 0, 0x100);
 	board_add_cpu(&p.board, 1, 0x101);
 	config_add_cell(&p.config, "guest", false);
