@@ -240,6 +240,8 @@ int derive_config(const struct board *b, const struct spec *s, enum abi abi, str
 	struct derive_ctx x;
 	size_t i;
 
+	if (network_in_use(s))
+		return network_derive_config(b, s, abi, c, rep);
 	memset(&x, 0, sizeof(x));
 	x.b = b;
 	x.s = s;

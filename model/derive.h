@@ -49,6 +49,7 @@ enum derive_topic {
 	DT_LINK,           /* a shared-memory link */
 	DT_PCI,            /* the virtual PCI host */
 	DT_IRQ,
+	DT_NETWORK,        /* the virtual network switch (model/network.h) */
 };
 
 struct derive_msg {
@@ -97,5 +98,16 @@ const struct derive_guest *derive_report_guest(const struct derive_report *rep,
  */
 int derive_config(const struct board *b, const struct spec *s, enum abi abi, struct config *c,
 		  struct derive_report *rep);
+
+/* Whether the spec has a network section (model/network.h) at all. */
+bool network_in_use(const struct spec *s);
+/*
+ * derive_config for a spec with a network switch (model/network.h), which
+ * derive_config calls first: derives a copy of s that has the switch's
+ * links (protocol VETH, root cell and one member each), then checks the
+ * network section and that every member got its link. Same contract.
+ */
+int network_derive_config(const struct board *b, const struct spec *s, enum abi abi,
+			  struct config *c, struct derive_report *rep);
 
 #endif
