@@ -150,8 +150,11 @@ void term_suspend(struct tui *t)
 {
 	if (t->opts.virtual_screen)
 		return;
-	if (t->mouse)
+	/* putp goes through stdio: flush it before curses writes and we stop. */
+	if (t->mouse) {
 		putp(MOUSE_OFF);
+		fflush(stdout);
+	}
 	endwin();
 	raise(SIGSTOP);
 	/* Back from the shell: curses restores its modes on refresh, ours here. */
@@ -270,9 +273,13 @@ bool term_read(struct tui *t, struct event *ev)
 			return true;
 		}
 		if (next == '[') {
-			/* An unknown CSI sequence: SGR mouse, or something to drop. */
+			/* A CSI sequence curses did not know: an SGR mouse report, or
+			 * a key this terminal type does not describe, dropped whole. */
 			if (read_char(50, &next) == OK && next == '<')
 				return read_sgr(ev);
+			while (next < '@' || next > '~')
+				if (read_char(50, &next) != OK)
+					break;
 			return false;
 		}
 		unget_wch(next);

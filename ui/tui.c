@@ -294,6 +294,8 @@ static bool carry_request(struct tui *t, enum request r)
 		return true;
 	case REQ_HELP:
 		return false;
+	case REQ_NONE:
+		return true;     /* an unbound key does not end the drag */
 	default:
 		/* Anything else ends the drag first. */
 		action_cancel_carry(t);

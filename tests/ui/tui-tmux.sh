@@ -1,0 +1,125 @@
+#!/bin/sh
+# The TUI on real terminals, driven through tmux: start, navigate, drag a
+# region into a cell with SGR mouse reports, save, resize, suspend and
+# resume, a vt100 session by keyboard alone, and NO_COLOR. Every wait polls
+# the screen for what it expects; nothing sleeps for a fixed time.
+. "$top_srcdir/tests/cli/tap.sh"
+aj="$AUTOJAIL"
+: "${AUTOJAIL_BOARDS:=$top_srcdir/boards}"
+export AUTOJAIL_BOARDS
+N=24
+
+plan $N
+if [ -z "$TMUX_BIN" ] || ! command -v "$TMUX_BIN" >/dev/null 2>&1; then
+	i=0
+	while [ $i -lt $N ]; do skip "tmux is not installed"; i=$((i + 1)); done
+	exit 0
+fi
+
+sock="autojail-tui-$$"
+tm() { "$TMUX_BIN" -L "$sock" -f /dev/null "$@"; }
+trap 'tm kill-server 2>/dev/null; rm -rf "$tap_tmp"' EXIT
+
+# Polls up to 15 seconds for a condition; the pause between polls only
+# spares the CPU.
+poll() {
+	i=0
+	while [ $i -lt 300 ]; do
+		"$@" && return 0
+		sleep 0.05
+		i=$((i + 1))
+	done
+	echo "timed out waiting for: $*"
+	return 1
+}
+screen() { tm capture-pane -p -t "$1"; }
+shows() { screen "$1" | grep -qF -- "$2"; }
+hides() { ! shows "$1" "$2"; }
+wait_for() { poll shows "$1" "$2" || { screen "$1"; return 1; }; }
+wait_gone() { poll hides "$1" "$2" || { screen "$1"; return 1; }; }
+flags_are() { [ "$(tm display -p -t "$1" '#{mouse_sgr_flag}#{mouse_button_flag}')" = "$2" ]; }
+dead() { [ "$(tm display -p -t "$1" '#{pane_dead}:#{pane_dead_status}')" = "1:$2" ]; }
+lines_are() { [ "$(screen "$1" | wc -l)" -eq "$2" ]; }
+coloured() { tm capture-pane -e -p -t "$1" | grep -qE '(\[|;)(3[0-7]|4[0-7])(;|m)'; }
+uncoloured() { ! coloured "$1"; }
+lists_region() { screen "$1" | grep -q "^.  *0x0*3100000"; }
+# row SESSION TEXT: the 1-based screen row showing TEXT, as mouse reports count.
+row() { screen "$1" | grep -nF -- "$2" | head -1 | cut -d: -f1; }
+# sgr SESSION CODE X Y END: one SGR 1006 mouse report (M: press or motion, m: release).
+sgr() { tm send-keys -t "$1" -l "$(printf '\033[<%s;%s;%s%s' "$2" "$3" "$4" "$5")"; }
+typed() { tm send-keys -t "$1" -l "$2"; tm send-keys -t "$1" Enter; }
+saved() { grep -q "name: $2" "$1/cells.yml" && grep -q 'phys: 0x3100000' "$1/cells.yml"; }
+
+tm new-session -d -s keep -x 80 -y 24 "cat"
+tm set -g remain-on-exit on
+
+# A desktop terminal: mouse, colour, resize.
+d="$tap_tmp/ed"
+mkdir -p "$d"
+tm new-session -d -s ed -x 80 -y 24 "env TERM=tmux-256color LC_ALL=C.UTF-8 '$aj' -C '$d' tui"
+ok "the editor starts in a real terminal" wait_for ed "Memory map"
+ok "it turns on SGR mouse reports with motion while a button is held" poll flags_are ed 11
+tm send-keys -t ed n
+typed ed guest
+ok "n and a name create a cell" wait_for ed "Cell guest created"
+tm send-keys -t ed /
+typed ed 0x3100000
+ok "/ finds UART-A by its address" wait_for ed "Linux uses it"
+src=$(row ed 3100000)
+dst=$(row ed "] guest")
+sgr ed 0 20 "$src" M
+sgr ed 32 20 $((src + 1)) M
+sgr ed 32 10 "$dst" M
+ok "dragging with the mouse highlights the drop target" wait_for ed "drop here"
+sgr ed 0 10 "$dst" m
+ok "releasing over the cell assigns the region" wait_for ed "to guest"
+ok "... and the cell lists it" lists_region ed
+tm send-keys -t ed s
+ok "s saves" wait_for ed "Saved"
+ok "... cells.yml with the cell and the region" saved "$d" guest
+tm resize-window -t ed -x 70 -y 20
+ok "shrunk below 80x24 it says the terminal is too small" wait_for ed "Terminal too small"
+tm resize-window -t ed -x 100 -y 30
+ok "grown again it draws the panes" wait_gone ed "Terminal too small"
+ok "... at the new size" lines_are ed 30
+ok "the screen has colour" coloured ed
+tm send-keys -t ed q
+ok "q quits at once when everything is saved" poll dead ed 0
+
+# Suspend and resume from an interactive shell with job control.
+tm new-session -d -s sh -x 80 -y 24 "env TERM=tmux-256color LC_ALL=C.UTF-8 PS1='shell\$ ' sh -i"
+poll shows sh 'shell$' >/dev/null
+typed sh "'$aj' -C '$d' tui"
+poll shows sh "Memory map" >/dev/null
+poll flags_are sh 11 >/dev/null
+tm send-keys -t sh C-z
+ok "C-z suspends to the shell and turns mouse reports off" poll flags_are sh 00
+typed sh fg
+ok "fg resumes the editor" wait_for sh "Memory map"
+ok "... with mouse reports on again" poll flags_are sh 11
+
+# A serial console: vt100, no locale, no mouse, keys only.
+v="$tap_tmp/vt"
+mkdir -p "$v"
+tm new-session -d -s vt -x 80 -y 24 "env TERM=vt100 LC_ALL=C '$aj' -C '$v' tui"
+ok "on a vt100 the editor starts" wait_for vt "Memory map"
+ok "... without asking for mouse reports" flags_are vt 00
+tm send-keys -t vt n
+typed vt serial
+tm send-keys -t vt /
+typed vt 0x3100000
+tm send-keys -t vt Space
+wait_for vt "drop here" >/dev/null
+tm send-keys -t vt G Enter
+ok "Space, G and Enter drop UART-A on the new cell" wait_for vt "to serial"
+tm send-keys -t vt q
+ok "q asks about the unsaved changes" wait_for vt "Unsaved changes"
+tm send-keys -t vt y
+ok "y saves and quits" poll dead vt 0
+ok "... having written cells.yml" saved "$v" serial
+
+# NO_COLOR: attributes carry the meaning, colours stay off.
+tm new-session -d -s nc -x 80 -y 24 "env NO_COLOR=1 TERM=tmux-256color LC_ALL=C.UTF-8 '$aj' -C '$d' tui"
+wait_for nc "Memory map" >/dev/null
+ok "NO_COLOR turns colours off" uncoloured nc
+exit 0
