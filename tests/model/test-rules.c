@@ -7,6 +7,7 @@
 
 #include <check.h>
 #include <ctype.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -542,6 +543,35 @@ START_TEST(codes_and_order)
 }
 END_TEST
 
+/* Every code has its section in doc/diagnostics.md, and no section lacks a code. */
+START_TEST(codes_documented)
+{
+	const char *top = getenv("top_srcdir");
+	char path[4096], line[256];
+	bool seen[DIAG_COUNT] = { false };
+	size_t headings = 0;
+	FILE *f;
+	int i;
+
+	snprintf(path, sizeof(path), "%s/doc/diagnostics.md", top ? top : SRCDIR);
+	f = fopen(path, "r");
+	ck_assert_msg(f != NULL, "cannot open %s", path);
+	while (fgets(line, sizeof(line), f)) {
+		if (strncmp(line, "### ", 4))
+			continue;
+		line[strcspn(line, "\n")] = '\0';
+		headings++;
+		for (i = 0; i < DIAG_COUNT; i++)
+			if (!strcmp(line + 4, diag_code_name(i)))
+				seen[i] = true;
+	}
+	fclose(f);
+	for (i = 0; i < DIAG_COUNT; i++)
+		ck_assert_msg(seen[i], "%s is not documented in %s", diag_code_name(i), path);
+	ck_assert_uint_eq(headings, DIAG_COUNT);
+}
+END_TEST
+
 int main(void)
 {
 	Suite *s = suite_create("rules");
@@ -579,6 +609,7 @@ int main(void)
 	tcase_add_test(tc, no_root);
 	tcase_add_test(tc, no_cells_no_root);
 	tcase_add_test(tc, codes_and_order);
+	tcase_add_test(tc, codes_documented);
 	suite_add_tcase(s, tc);
 	sr = srunner_create(s);
 	srunner_run_all(sr, CK_NORMAL);
