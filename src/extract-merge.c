@@ -331,7 +331,8 @@ int extract_board(struct dump *d, struct board *b, struct extract_report *rep,
 	ret = fdt_load(d, rep, &blob, &len, &fdt_name, err);
 	if (ret > 0)
 		error_set(err, _("%s: no device tree (expected sys/firmware/fdt or "
-				 "sys/firmware/devicetree/base)"), d->label ? d->label : d->root);
+				 "sys/firmware/devicetree/base)"),
+			  !d->label ? d->root : *d->label ? d->label : _("this machine"));
 	if (ret)
 		return -1;
 	b->arch = ARCH_ARM64;
