@@ -64,7 +64,7 @@ static bool read_region(struct board_reader *br)
 	memset(reg, 0, sizeof(*reg));
 	reg->id = (uint32_t)b->n_regions++;
 	reg->parent = -1;
-	if (!yr_map_begin(r, &m, _("a board region"), keys, YKEY(1) | YKEY(2)))
+	if (!yr_map_begin(r, &m, N_("a board region"), keys, YKEY(1) | YKEY(2)))
 		return false;
 	while ((k = yr_map_next(r, &m)) >= 0) {
 		bool ok = true;
@@ -122,7 +122,7 @@ static bool read_cpu(struct yreader *r, struct board *b)
 	struct ymap m;
 	int k;
 
-	if (!yr_map_begin(r, &m, _("a CPU"), keys, YKEY(0)))
+	if (!yr_map_begin(r, &m, N_("a CPU"), keys, YKEY(0)))
 		return false;
 	while ((k = yr_map_next(r, &m)) >= 0) {
 		bool ok = true;
@@ -150,7 +150,7 @@ static bool read_console(struct yreader *r, struct board *b)
 	struct ymap m;
 	int k;
 
-	if (!yr_map_begin(r, &m, _("a console"), keys, 0))
+	if (!yr_map_begin(r, &m, N_("a console"), keys, 0))
 		return false;
 	while ((k = yr_map_next(r, &m)) >= 0) {
 		bool ok;
@@ -181,7 +181,7 @@ static bool read_pci(struct yreader *r, struct board *b)
 	ARRAY_GROW(b->pci, b->n_pci, b->cap_pci);
 	p = &b->pci[b->n_pci++];
 	memset(p, 0, sizeof(*p));
-	if (!yr_map_begin(r, &m, _("a PCI device"), keys, YKEY(1)))
+	if (!yr_map_begin(r, &m, N_("a PCI device"), keys, YKEY(1)))
 		return false;
 	while ((k = yr_map_next(r, &m)) >= 0) {
 		bool ok = true;
@@ -198,7 +198,7 @@ static bool read_pci(struct yreader *r, struct board *b)
 			while ((more = yr_seq_next(r)) > 0) {
 				if (nbars == ARRAY_SIZE(p->bars))
 					return yr_error_here(r, _("a PCI device has 6 BARs"));
-				if (!io_range_read(r, _("a BAR"), &p->bars[nbars++]))
+				if (!io_range_read(r, N_("a BAR"), &p->bars[nbars++]))
 					return false;
 			}
 			ok = more == 0;
@@ -221,7 +221,7 @@ static bool read_alias(struct yreader *r, struct board *b)
 	ARRAY_GROW(b->aliases, b->n_aliases, b->cap_aliases);
 	a = &b->aliases[b->n_aliases++];
 	memset(a, 0, sizeof(*a));
-	if (!yr_map_begin(r, &m, _("an alias"), keys, YKEY(0) | YKEY(1)))
+	if (!yr_map_begin(r, &m, N_("an alias"), keys, YKEY(0) | YKEY(1)))
 		return false;
 	while ((k = yr_map_next(r, &m)) >= 0)
 		if (!yr_str(r, keys[k], k ? &a->path : &a->name))
@@ -240,7 +240,7 @@ static bool read_gic(struct yreader *r, struct board_gic *g)
 	uint64_t v;
 	int k;
 
-	if (!yr_map_begin(r, &m, _("the interrupt controller"), keys, 0))
+	if (!yr_map_begin(r, &m, N_("the interrupt controller"), keys, 0))
 		return false;
 	while ((k = yr_map_next(r, &m)) >= 0) {
 		bool ok = true;
@@ -298,7 +298,7 @@ static bool read_board(struct board_reader *br)
 	uint32_t arch;
 	int k;
 
-	if (!yr_map_begin(r, &m, _("the board"), board_keys, 0))
+	if (!yr_map_begin(r, &m, N_("the board"), board_keys, 0))
 		return false;
 	while ((k = yr_map_next(r, &m)) >= 0) {
 		bool ok = true;

@@ -38,42 +38,31 @@ const struct flag_name pci_type_names[] = {
 
 struct cells_reader {
 	struct yreader *r;
-	const struct board *b;
-	struct board_names names;
 	struct config *c;
 	struct spec *s;
+	struct cells_refs *refs;
 };
 
-/* A board region by index (a plain number) or by name, path, alias or label. */
-static bool read_board_ref(struct cells_reader *cr, int32_t *out)
+/* A board region by index (a plain number) or by name, path, alias or label;
+ * resolved by cells_resolve once the board is there. */
+static bool read_board_ref(struct cells_reader *cr, struct board_ref *ref)
 {
 	struct yreader *r = cr->r;
-	const struct board_region *reg;
 	const char *text;
 	bool plain;
 	uint64_t v;
 
 	if (!yr_scalar(r, "board", &text, &plain))
 		return false;
+	ref->line = r->line;
+	ref->column = r->column;
 	if (plain && parse_u64(text, &v)) {
-		if (cr->b && v >= cr->b->n_regions)
-			return yr_error_here(r, _("the board has no region %s (it has %zu)"), text,
-					     cr->b->n_regions);
 		if (v > INT32_MAX)
 			return yr_error_here(r, _("board region index %s is too large"), text);
-		*out = (int32_t)v;
+		ref->index = (uint32_t)v;
 		return true;
 	}
-	if (!cr->b)
-		return yr_error_here(r, _("\"board: %.60s\" needs a board to refer to"), text);
-	if (!cr->names.slots)
-		board_names_build(&cr->names, cr->b);
-	*out = board_names_find(&cr->names, text);
-	if (*out < 0 && (reg = board_find_region(cr->b, text)))
-		*out = (int32_t)reg->id;
-	if (*out < 0)
-		return yr_error_here(r, _("the board has no region, device-tree path or alias "
-					  "\"%.60s\""), text);
+	ref->text = xstrdup(text);
 	return true;
 }
 
@@ -84,11 +73,12 @@ static bool read_region(struct cells_reader *cr, struct cell *cell)
 	};
 	struct yreader *r = cr->r;
 	struct cell_region *reg = cell_add_region(cr->c, cell, NULL, 0, 0, 0, 0);
+	struct board_ref ref = { .cell = cell, .region = cell->n_regions - 1 };
 	struct ymap m;
 	uint32_t origin;
 	int k;
 
-	if (!yr_map_begin(r, &m, _("a cell region"), keys, YKEY(1) | YKEY(3)))
+	if (!yr_map_begin(r, &m, N_("a cell region"), keys, YKEY(1) | YKEY(3)))
 		return false;
 	while ((k = yr_map_next(r, &m)) >= 0) {
 		bool ok = true;
@@ -99,7 +89,11 @@ static bool read_region(struct cells_reader *cr, struct cell *cell)
 		case 2: ok = yr_u64(r, "virt", UINT64_MAX, &reg->virt); break;
 		case 3: ok = yr_size(r, "size", &reg->size); break;
 		case 4: ok = yr_flags(r, "flags", mem_flag_names, &reg->flags); break;
-		case 5: ok = read_board_ref(cr, &reg->board_region); break;
+		case 5:
+			ok = read_board_ref(cr, &ref);
+			/* Kept even when reading failed, to be freed with the rest. */
+			ARRAY_PUSH(cr->refs->v, cr->refs->n, cr->refs->cap, ref);
+			break;
 		case 6:
 			ok = yr_enum(r, "origin", origin_names, 0, &origin);
 			reg->origin = (enum region_origin)origin;
@@ -111,14 +105,14 @@ static bool read_region(struct cells_reader *cr, struct cell *cell)
 	if (k != -1)
 		return false;
 	/* The writer leaves out what these defaults give: virt equal to phys,
-	 * and for a region from the board its origin and the board's name. */
+	 * and for a region from the board its origin and (see cells_resolve)
+	 * the board region's name. */
 	if (!(m.seen & YKEY(2)))
 		reg->virt = reg->phys;
 	if ((m.seen & YKEY(5)) && !(m.seen & YKEY(6)))
 		reg->origin = ORIGIN_BOARD;
-	if ((m.seen & YKEY(5)) && !(m.seen & YKEY(0)) && cr->b &&
-	    cr->b->regions[reg->board_region].name)
-		reg->name = xstrdup(cr->b->regions[reg->board_region].name);
+	if (m.seen & YKEY(5))
+		cr->refs->v[cr->refs->n - 1].fill_name = !(m.seen & YKEY(0));
 	return true;
 }
 
@@ -135,7 +129,7 @@ static bool read_irqchip(struct yreader *r, struct cell *cell)
 	ARRAY_GROW(cell->irqchips, cell->n_irqchips, cell->cap_irqchips);
 	chip = &cell->irqchips[cell->n_irqchips++];
 	memset(chip, 0, sizeof(*chip));
-	if (!yr_map_begin(r, &m, _("an interrupt controller slice"), keys, YKEY(0) | YKEY(2)))
+	if (!yr_map_begin(r, &m, N_("an interrupt controller slice"), keys, YKEY(0) | YKEY(2)))
 		return false;
 	while (ok && (k = yr_map_next(r, &m)) >= 0) {
 		switch (k) {
@@ -197,7 +191,7 @@ static bool read_pci(struct yreader *r, struct cell *cell)
 	ARRAY_GROW(cell->pci, cell->n_pci, cell->cap_pci);
 	p = &cell->pci[cell->n_pci++];
 	memset(p, 0, sizeof(*p));
-	if (!yr_map_begin(r, &m, _("a PCI device"), pci_keys, YKEY(P_TYPE) | YKEY(P_BDF)))
+	if (!yr_map_begin(r, &m, N_("a PCI device"), pci_keys, YKEY(P_TYPE) | YKEY(P_BDF)))
 		return false;
 	while ((k = yr_map_next(r, &m)) >= 0) {
 		bool ok = true;
@@ -276,12 +270,12 @@ static bool read_caps_caches(struct yreader *r, struct cell *cell, bool caps)
 		if (caps) {
 			ARRAY_GROW(cell->caps, cell->n_caps, cell->cap_caps);
 			memset(&cell->caps[cell->n_caps], 0, sizeof(*cell->caps));
-			ok = read_fields(r, _("a PCI capability"), cap_keys, cap_fields,
+			ok = read_fields(r, N_("a PCI capability"), cap_keys, cap_fields,
 					 &cell->caps[cell->n_caps++]);
 		} else {
 			ARRAY_GROW(cell->caches, cell->n_caches, cell->cap_caches);
 			memset(&cell->caches[cell->n_caches], 0, sizeof(*cell->caches));
-			ok = read_fields(r, _("a cache region"), cache_keys, cache_fields,
+			ok = read_fields(r, N_("a cache region"), cache_keys, cache_fields,
 					 &cell->caches[cell->n_caches++]);
 		}
 		if (!ok)
@@ -364,7 +358,7 @@ static bool read_cell(struct cells_reader *cr)
 	uint32_t v;
 	int k;
 
-	if (!yr_map_begin(r, &m, _("a cell"), cell_keys, YKEY(C_NAME)))
+	if (!yr_map_begin(r, &m, N_("a cell"), cell_keys, YKEY(C_NAME)))
 		return false;
 	while ((k = yr_map_next(r, &m)) >= 0) {
 		bool ok = true;
@@ -391,7 +385,7 @@ static bool read_cell(struct cells_reader *cr)
 			ok = yr_u64(r, "msg_reply_timeout", UINT64_MAX, &cell->msg_reply_timeout);
 			break;
 		case C_CONSOLE:
-			ok = io_console_read(r, _("the cell's console"), &cell->console);
+			ok = io_console_read(r, N_("the cell's console"), &cell->console);
 			break;
 		case C_REGIONS: case C_IRQCHIPS: case C_PCI:
 			ok = read_cell_list(cr, cell, k);
@@ -424,7 +418,7 @@ static bool read_cells_file(struct cells_reader *cr)
 	struct ymap m;
 	int k, more;
 
-	if (!yr_map_begin(r, &m, _("the cells file"), file_keys, 0))
+	if (!yr_map_begin(r, &m, N_("the cells file"), file_keys, 0))
 		return false;
 	while ((k = yr_map_next(r, &m)) >= 0) {
 		bool ok = true;
@@ -449,21 +443,33 @@ static bool read_cells_file(struct cells_reader *cr)
 	return k == -1;
 }
 
+int cells_parse(const char *path, struct spec *s, struct config *c, struct cells_refs *refs,
+		struct error *err)
+{
+	struct yreader r;
+	struct cells_reader cr = { .r = &r, .c = c, .s = s, .refs = refs };
+	bool ok;
+
+	ok = yr_open(&r, path, err) && read_cells_file(&cr) && yr_finish(&r);
+	yr_close(&r);
+	return ok ? 0 : -1;
+}
+
 int cells_load_with_spec(const char *path, const struct board *b, struct spec *s,
 			 struct config *c, struct error *err)
 {
-	struct yreader r;
 	struct spec tmp_spec;
 	struct config tmp_config;
-	struct cells_reader cr = { .r = &r, .b = b, .c = &tmp_config, .s = &tmp_spec };
-	bool ok;
+	struct cells_refs refs = { 0 };
+	int ret;
 
 	spec_init(&tmp_spec);
 	config_init(&tmp_config);
-	ok = yr_open(&r, path, err) && read_cells_file(&cr) && yr_finish(&r);
-	yr_close(&r);
-	board_names_free(&cr.names);
-	if (!ok) {
+	ret = cells_parse(path, &tmp_spec, &tmp_config, &refs, err);
+	if (ret == 0)
+		ret = cells_resolve(path, &refs, b, err);
+	cells_refs_free(&refs);
+	if (ret < 0) {
 		spec_free(&tmp_spec);
 		config_free(&tmp_config);
 		return -1;

@@ -6,6 +6,7 @@
 #ifndef AJ_SRC_IO_CELLS_H
 #define AJ_SRC_IO_CELLS_H
 
+#include "model/board.h"
 #include "model/cell.h"
 #include "model/spec.h"
 #include "src/yaml-read.h"
@@ -38,6 +39,34 @@ void board_names_build(struct board_names *bn, const struct board *b);
 /* The index of the first region named or at the path key, or -1. */
 int32_t board_names_find(const struct board_names *bn, const char *key);
 void board_names_free(struct board_names *bn);
+
+/*
+ * A cell region's reference to a board region. cells.yml is parsed first
+ * and the references resolved when the board is there, so that board.yml
+ * can be read at the same time.
+ */
+struct board_ref {
+	struct cell *cell;
+	size_t region;           /* index in cell->regions */
+	char *text;              /* name, path, alias or label; NULL: by index */
+	uint32_t index;
+	unsigned line, column;
+	bool fill_name;          /* the region takes the board region's name */
+};
+
+struct cells_refs {
+	struct board_ref *v;
+	size_t n, cap;
+};
+
+/* Reads cells.yml into s and c, noting board references in refs; on
+ * failure s and c hold partial state for the caller to free. */
+int cells_parse(const char *path, struct spec *s, struct config *c, struct cells_refs *refs,
+		struct error *err);
+/* Points the references at b's regions; b may be NULL when all are indexes. */
+int cells_resolve(const char *path, const struct cells_refs *refs, const struct board *b,
+		  struct error *err);
+void cells_refs_free(struct cells_refs *refs);
 
 bool io_system_read(struct yreader *r, struct config *c);
 /* Writes the key "system". */

@@ -1,14 +1,15 @@
 /*
- * Board region names and device-tree paths hashed to the first region that
- * carries them, so that ten thousand references in cells.yml resolve in
- * linear time and the writer can tell whether a name leads back to the same
- * region.
+ * References from cells.yml to board regions. Names and device-tree paths
+ * are hashed to the first region that carries them, so that ten thousand
+ * references resolve in linear time and the writer can tell whether a name
+ * leads back to the same region.
  */
 #include "config.h"
 
 #include <stdlib.h>
 #include <string.h>
 
+#include "model/i18n.h"
 #include "model/util.h"
 #include "src/io-cells.h"
 
@@ -70,4 +71,58 @@ void board_names_free(struct board_names *bn)
 {
 	free(bn->slots);
 	bn->slots = NULL;
+}
+
+int cells_resolve(const char *path, const struct cells_refs *refs, const struct board *b,
+		  struct error *err)
+{
+	struct board_names names = { 0 };
+	const struct board_region *found;
+	int ret = 0;
+
+	for (size_t i = 0; i < refs->n && ret == 0; i++) {
+		const struct board_ref *ref = &refs->v[i];
+		struct cell_region *reg = &ref->cell->regions[ref->region];
+		int32_t index = (int32_t)ref->index;
+
+		if (!ref->text) {
+			if (b && ref->index >= b->n_regions) {
+				error_at(err, path, ref->line, ref->column,
+					 _("the board has no region %u (it has %zu)"), ref->index,
+					 b->n_regions);
+				ret = -1;
+			}
+		} else if (!b) {
+			error_at(err, path, ref->line, ref->column,
+				 _("\"board: %.60s\" needs a board to refer to"), ref->text);
+			ret = -1;
+		} else {
+			if (!names.slots)
+				board_names_build(&names, b);
+			index = board_names_find(&names, ref->text);
+			if (index < 0 && (found = board_find_region(b, ref->text)))
+				index = (int32_t)found->id;
+			if (index < 0) {
+				error_at(err, path, ref->line, ref->column,
+					 _("the board has no region, device-tree path or alias "
+					   "\"%.60s\""), ref->text);
+				ret = -1;
+			}
+		}
+		if (ret == 0) {
+			reg->board_region = index;
+			if (ref->fill_name && b && b->regions[index].name)
+				reg->name = xstrdup(b->regions[index].name);
+		}
+	}
+	board_names_free(&names);
+	return ret;
+}
+
+void cells_refs_free(struct cells_refs *refs)
+{
+	for (size_t i = 0; i < refs->n; i++)
+		free(refs->v[i].text);
+	free(refs->v);
+	memset(refs, 0, sizeof(*refs));
 }

@@ -5,6 +5,7 @@
  */
 #include "config.h"
 
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -12,6 +13,7 @@
 
 #include "model/i18n.h"
 #include "model/util.h"
+#include "src/io-cells.h"
 #include "src/project-io.h"
 
 const char *boards_dir(void)
@@ -52,13 +54,64 @@ static char *project_board_path(const char *dir, const struct settings *s, struc
 	return xasprintf("%s/%s/%s", boards_dir(), s->board_profile, BOARD_FILE);
 }
 
+/* board.yml is read on a second thread while cells.yml is parsed: the two
+ * are the bulk of a large project and do not depend on each other until the
+ * cells' board references are resolved. */
+struct board_job {
+	const char *path;
+	struct board *board;
+	struct error err;
+	int ret;
+};
+
+static void *board_job_run(void *arg)
+{
+	struct board_job *job = arg;
+
+	job->ret = board_load(job->path, job->board, &job->err);
+	return NULL;
+}
+
+static int load_board_and_cells(const char *board_path, const char *cells_path,
+				struct board *board, struct spec *spec, struct config *config,
+				struct error *err)
+{
+	struct board_job job = { .path = board_path, .board = board };
+	struct cells_refs refs = { 0 };
+	struct error cells_err;
+	pthread_t thread;
+	bool threaded;
+	int ret = 0;
+
+	error_clear(&job.err);
+	error_clear(&cells_err);
+	threaded = pthread_create(&thread, NULL, board_job_run, &job) == 0;
+	if (!threaded)
+		board_job_run(&job);
+	if (access(cells_path, F_OK) == 0)
+		ret = cells_parse(cells_path, spec, config, &refs, &cells_err);
+	if (threaded)
+		pthread_join(thread, NULL);
+	/* The board comes first: its errors explain the cells' ones. */
+	if (job.ret < 0) {
+		error_set(err, "%s", job.err.text);
+		ret = -1;
+	} else if (ret < 0) {
+		error_set(err, "%s", cells_err.text);
+	} else {
+		ret = cells_resolve(cells_path, &refs, board, err);
+	}
+	cells_refs_free(&refs);
+	return ret;
+}
+
 int project_load(struct project *p, const char *dir, struct error *err)
 {
 	struct settings settings;
 	struct board board;
 	struct spec spec;
 	struct config config;
-	char *path;
+	char *path, *board_path = NULL;
 	int ret = -1;
 
 	settings_init(&settings);
@@ -70,14 +123,11 @@ int project_load(struct project *p, const char *dir, struct error *err)
 	if (settings_load(path, &settings, err) < 0)
 		goto out;
 	free(path);
-	path = project_board_path(dir, &settings, err);
-	if (!path || board_load(path, &board, err) < 0)
-		goto out;
-	free(path);
 	path = xasprintf("%s/%s", dir, CELLS_FILE);
 	config.arch = settings.arch;
-	if (access(path, F_OK) == 0 &&
-	    cells_load_with_spec(path, &board, &spec, &config, err) < 0)
+	board_path = project_board_path(dir, &settings, err);
+	if (!board_path ||
+	    load_board_and_cells(board_path, path, &board, &spec, &config, err) < 0)
 		goto out;
 
 	settings_free(&p->settings);
@@ -95,9 +145,11 @@ int project_load(struct project *p, const char *dir, struct error *err)
 	p->saved_generation = p->generation;
 	project_ready(p);
 	free(path);
+	free(board_path);
 	return 0;
 out:
 	free(path);
+	free(board_path);
 	settings_free(&settings);
 	board_free(&board);
 	spec_free(&spec);

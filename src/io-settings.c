@@ -55,7 +55,7 @@ static bool read_settings(struct yreader *r, struct settings *s)
 	uint32_t arch;
 	int k;
 
-	if (!yr_map_begin(r, &m, _("the project settings"), settings_keys, YKEY(K_NAME)))
+	if (!yr_map_begin(r, &m, N_("the project settings"), settings_keys, YKEY(K_NAME)))
 		return false;
 	while ((k = yr_map_next(r, &m)) >= 0) {
 		bool ok = true;

@@ -27,7 +27,7 @@ static bool read_hypervisor(struct yreader *r, uint64_t *phys, uint64_t *size)
 	struct ymap m;
 	int k;
 
-	if (!yr_map_begin(r, &m, _("the hypervisor memory"), keys, 0))
+	if (!yr_map_begin(r, &m, N_("the hypervisor memory"), keys, 0))
 		return false;
 	while ((k = yr_map_next(r, &m)) >= 0)
 		if (!(k == 0 ? yr_u64(r, "phys", UINT64_MAX, phys) : yr_size(r, "size", size)))
@@ -44,7 +44,7 @@ bool io_spec_root_read(struct yreader *r, struct root_spec *root)
 	struct ymap m;
 	int k;
 
-	if (!yr_map_begin(r, &m, _("the root cell's settings"), keys, 0))
+	if (!yr_map_begin(r, &m, N_("the root cell's settings"), keys, 0))
 		return false;
 	while ((k = yr_map_next(r, &m)) >= 0) {
 		bool ok = true;
@@ -83,7 +83,7 @@ static bool read_device(struct yreader *r, struct guest_spec *g)
 			return false;
 		return d->name ? true : yr_error_here(r, _("a device needs a name"));
 	}
-	if (!yr_map_begin(r, &m, _("a device"), keys, YKEY(0)))
+	if (!yr_map_begin(r, &m, N_("a device"), keys, YKEY(0)))
 		return false;
 	while ((k = yr_map_next(r, &m)) >= 0) {
 		if (k == 0) {
@@ -143,7 +143,7 @@ static bool read_guest(struct yreader *r, struct spec *s)
 	g = &s->guests[s->n_guests++];
 	memset(g, 0, sizeof(*g));
 	g->type = CELL_BARE;
-	if (!yr_map_begin(r, &m, _("a guest cell"), keys, YKEY(0)))
+	if (!yr_map_begin(r, &m, N_("a guest cell"), keys, YKEY(0)))
 		return false;
 	while ((k = yr_map_next(r, &m)) >= 0) {
 		bool ok = true;
@@ -210,7 +210,7 @@ static bool read_link(struct yreader *r, struct spec *s)
 	ARRAY_GROW(s->links, s->n_links, s->cap_links);
 	l = &s->links[s->n_links++];
 	memset(l, 0, sizeof(*l));
-	if (!yr_map_begin(r, &m, _("a link"), keys, YKEY(0) | YKEY(1)))
+	if (!yr_map_begin(r, &m, N_("a link"), keys, YKEY(0) | YKEY(1)))
 		return false;
 	while ((k = yr_map_next(r, &m)) >= 0) {
 		bool ok = true;

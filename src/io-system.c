@@ -53,7 +53,7 @@ static bool read_hypervisor(struct yreader *r, struct cell_region *hv)
 	struct ymap m;
 	int k;
 
-	if (!yr_map_begin(r, &m, _("the hypervisor memory"), keys, 0))
+	if (!yr_map_begin(r, &m, N_("the hypervisor memory"), keys, 0))
 		return false;
 	while ((k = yr_map_next(r, &m)) >= 0) {
 		bool ok = k == 0 ? yr_u64(r, "phys", UINT64_MAX, &hv->phys) :
@@ -92,7 +92,7 @@ static bool read_iommu(struct yreader *r, struct system_config *sys, uint8_t *us
 	int k;
 
 	memset(&u, 0, sizeof(u));
-	if (!yr_map_begin(r, &m, _("an IOMMU unit"), keys, YKEY(0)))
+	if (!yr_map_begin(r, &m, N_("an IOMMU unit"), keys, YKEY(0)))
 		return false;
 	while ((k = yr_map_next(r, &m)) >= 0) {
 		bool ok;
@@ -123,7 +123,7 @@ bool io_system_read(struct yreader *r, struct config *c)
 	uint8_t used = 0;
 	int k, more;
 
-	if (!yr_map_begin(r, &m, _("the system part"), system_keys, 0))
+	if (!yr_map_begin(r, &m, N_("the system part"), system_keys, 0))
 		return false;
 	while ((k = yr_map_next(r, &m)) >= 0) {
 		bool ok = true;
@@ -138,7 +138,7 @@ bool io_system_read(struct yreader *r, struct config *c)
 			break;
 		case S_HYPERVISOR: ok = read_hypervisor(r, &sys->hypervisor); break;
 		case S_DEBUG_CONSOLE:
-			ok = io_console_read(r, _("the debug console"), &sys->debug_console);
+			ok = io_console_read(r, N_("the debug console"), &sys->debug_console);
 			break;
 		case S_IOMMU:
 			if (!yr_seq_begin(r, "iommu"))

@@ -5,6 +5,7 @@
  */
 #include "config.h"
 
+#include <ctype.h>
 #include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -241,6 +242,8 @@ bool yr_map_begin(struct yreader *r, struct ymap *m, const char *what,
 	memset(m, 0, sizeof(*m));
 	m->what = what;
 	m->keys = keys;
+	while (keys[m->n_keys])
+		m->n_keys++;
 	m->required = required;
 	if (r->empty) {
 		/* An empty file is an empty root mapping. */
@@ -255,7 +258,7 @@ bool yr_map_begin(struct yreader *r, struct ymap *m, const char *what,
 	m->column = r->column;
 	if (ev->type != YAML_MAPPING_START_EVENT)
 		return yr_error_here(r, _("expected a mapping (key: value lines) for %s, found %s"),
-				     what, yr_node_name(ev));
+				     _(what), yr_node_name(ev));
 	return true;
 }
 
@@ -281,29 +284,33 @@ int yr_map_next(struct yreader *r, struct ymap *m)
 	if (ev->type == YAML_MAPPING_END_EVENT)
 		goto end;
 	if (ev->type != YAML_SCALAR_EVENT) {
-		yr_error_here(r, _("expected a key in %s, found %s"), m->what, yr_node_name(ev));
+		yr_error_here(r, _("expected a key in %s, found %s"), _(m->what),
+			      yr_node_name(ev));
 		return -2;
 	}
 	key = (const char *)ev->data.scalar.value;
-	for (int i = 0; m->keys[i]; i++) {
+	/* Files come in the writer's order, which is the order of the keys:
+	 * start looking after the key found last. */
+	for (int n = 0, i = m->next; n < m->n_keys; n++, i = i + 1 < m->n_keys ? i + 1 : 0) {
 		if (strcmp(m->keys[i], key) != 0)
 			continue;
+		m->next = i + 1 < m->n_keys ? i + 1 : 0;
 		if (m->seen & YKEY(i)) {
-			yr_error_here(r, _("key \"%s\" appears twice in %s"), key, m->what);
+			yr_error_here(r, _("key \"%s\" appears twice in %s"), key, _(m->what));
 			return -2;
 		}
 		m->seen |= YKEY(i);
 		return i;
 	}
 	yr_key_list(m->keys, list, sizeof(list));
-	yr_error_here(r, _("unknown key \"%.60s\" in %s; expected one of: %s"), key, m->what,
+	yr_error_here(r, _("unknown key \"%.60s\" in %s; expected one of: %s"), key, _(m->what),
 		      list);
 	return -2;
 
 end:
 	for (int i = 0; m->keys[i]; i++) {
 		if ((m->required & YKEY(i)) && !(m->seen & YKEY(i))) {
-			yr_error(r, m->line, m->column, _("%s lacks the key \"%s\""), m->what,
+			yr_error(r, m->line, m->column, _("%s lacks the key \"%s\""), _(m->what),
 				 m->keys[i]);
 			return -2;
 		}
@@ -491,7 +498,8 @@ static bool yr_name_value(struct yreader *r, const char *key, const char *s,
 
 	/* Names first: "8250" is a console type, not the number 8250. */
 	for (const struct flag_name *f = table; f->name; f++) {
-		if (!strcasecmp(f->name, s)) {
+		if (tolower((unsigned char)f->name[0]) == tolower((unsigned char)s[0]) &&
+		    !strcasecmp(f->name, s)) {
 			*out = f->value;
 			return true;
 		}

@@ -32,8 +32,10 @@ struct yreader {
 
 /* One mapping being read: which keys it allows, which were seen. */
 struct ymap {
-	const char *what;         /* "region", "cell", for messages */
+	const char *what;         /* N_("a cell"), translated in messages */
 	const char *const *keys;  /* NULL-terminated, at most 64 */
+	int n_keys;
+	int next;                 /* where to start looking for the next key */
 	uint64_t required;        /* bit i: keys[i] must be present */
 	uint64_t seen;
 	unsigned line, column;    /* where the mapping starts */
@@ -55,7 +57,8 @@ bool yr_error(struct yreader *r, unsigned line, unsigned column, const char *fmt
 bool yr_error_here(struct yreader *r, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 
-/* Starts a mapping (an empty file counts as an empty root mapping). */
+/* Starts a mapping (an empty file counts as an empty root mapping); what
+ * names it in messages, marked with N_() and translated only when shown. */
 bool yr_map_begin(struct yreader *r, struct ymap *m, const char *what,
 		  const char *const *keys, uint64_t required);
 /* The index of the next key in m->keys, -1 at the end of the mapping (after
