@@ -1,6 +1,7 @@
 /*
  * The virtual PCI host Jailhouse emulates for ivshmem devices, on whenever
- * a shared-memory link exists: its ECAM window (1 MiB per bus) in a hole of
+ * a shared-memory link exists: its ECAM window (1 MiB per bus, as many buses
+ * as the links' PCI addresses need) in a hole of
  * the address map, and a block of four interrupts (INTx A to D) that no
  * device of the board and no Linux driver uses.
  */
@@ -45,7 +46,8 @@ static void occupied(const struct derive_ctx *x, struct span_list *busy)
  * Above everything the board describes: below it, device-tree bus windows
  * (a PCIe controller's apertures, say) may hide addresses no region names.
  */
-static uint64_t mmconfig_hole(const struct derive_ctx *x, const struct span_list *busy)
+static uint64_t mmconfig_hole(const struct derive_ctx *x, const struct span_list *busy,
+			      uint64_t size)
 {
 	uint64_t top = 0, base;
 	size_t i;
@@ -54,9 +56,21 @@ static uint64_t mmconfig_hole(const struct derive_ctx *x, const struct span_list
 		if (range_last(x->b->regions[i].start, x->b->regions[i].size) > top)
 			top = range_last(x->b->regions[i].start, x->b->regions[i].size);
 	base = align_up(top + 1, ECAM_BUS);
-	while (span_overlaps(busy, base, ECAM_BUS))
+	while (span_overlaps(busy, base, size))
 		base += ECAM_BUS;
 	return base;
+}
+
+/* One bus unless a link's PCI address names a higher one. */
+static uint8_t last_bus(const struct derive_ctx *x)
+{
+	uint8_t bus = 0;
+	size_t i;
+
+	for (i = 0; i < x->n_links; i++)
+		if (x->links[i].ok && x->links[i].bdf >> 8 > bus)
+			bus = (uint8_t)(x->links[i].bdf >> 8);
+	return bus;
 }
 
 static void place_mmconfig(struct derive_ctx *x)
@@ -64,21 +78,23 @@ static void place_mmconfig(struct derive_ctx *x)
 	struct system_config *sys = &x->c->sys;
 	struct span_list busy = { 0 };
 	uint64_t base = x->s->root.pci_mmconfig_base;
+	uint8_t end_bus = last_bus(x);
+	uint64_t size = ((uint64_t)end_bus + 1) * ECAM_BUS;
 
 	occupied(x, &busy);
 	if (!base) {
-		base = mmconfig_hole(x, &busy);
+		base = mmconfig_hole(x, &busy, size);
 	} else if (base % ECAM_BUS) {
 		derive_note(x, SEV_ERROR, DT_PCI, NULL,
 			    _("The PCI configuration window 0x%llx is not 1 MiB aligned."),
 			    (unsigned long long)base);
-	} else if (span_overlaps(&busy, base, ECAM_BUS)) {
+	} else if (span_overlaps(&busy, base, size)) {
 		derive_note(x, SEV_ERROR, DT_PCI, NULL,
 			    _("The PCI configuration window 0x%llx overlaps a device, RAM or "
 			      "the interrupt controller."), (unsigned long long)base);
 	}
 	sys->pci_mmconfig_base = base;
-	sys->pci_mmconfig_end_bus = 0;
+	sys->pci_mmconfig_end_bus = end_bus;
 	sys->pci_is_virtual = 1;
 	span_list_free(&busy);
 }

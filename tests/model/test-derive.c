@@ -745,6 +745,8 @@ START_TEST(link_phys_override)
 	ck_assert_uint_eq(region_named(guest(&r, "g"), "l state")->phys, 0x7e000000);
 	ck_assert_uint_eq(region_named(guest(&r, "g"), "l shared")->phys, 0x7e001000);
 	ck_assert_uint_eq(guest(&r, "g")->pci[0].bdf, 0x0108);
+	/* Bus 1 needs a second megabyte of configuration space. */
+	ck_assert_uint_eq(r.c.sys.pci_mmconfig_end_bus, 1);
 	/* Slot 1: INTB. */
 	ck_assert(cell_has_irq(guest(&r, "g"), 32 + 252 + 1));
 	run_free(&r);
