@@ -4,6 +4,7 @@
  * project of ten thousand regions is read without building a document tree.
  * Every failure records "FILE:LINE:COLUMN: what was expected" in the error
  * and makes all further calls fail, so a loader can test once per node.
+ * yaml-read.c walks the structure; yaml-scalar.c converts the values.
  */
 #ifndef AJ_SRC_YAML_READ_H
 #define AJ_SRC_YAML_READ_H
