@@ -74,6 +74,10 @@ static int read_cpus(struct byte_reader *r, const struct cell_header *h, struct 
 {
 	size_t at = r->pos;
 
+	if (!h->cpu_set_size) {
+		emit_error_set(err, _("the CPU set is empty (cpu_set_size 0)"));
+		return -1;
+	}
 	cell->cpus = 0;
 	for (uint32_t i = 0; i < h->cpu_set_size; i++) {
 		uint8_t byte = reader_u8(r);

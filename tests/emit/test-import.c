@@ -202,6 +202,14 @@ START_TEST(junk_refused)
 	refused(f.data, f.len, "junk after the end of the cell name");
 	emit_buf_free(&f);
 
+	/* No CPU set at all: the writer would put the default 8 bytes back. */
+	fixture_file(ABI_V14, 1, &f);
+	set_le(&f, 48, 0, 4);
+	refused(f.data + 0, f.len, "the counts in the header describe");
+	memmove(f.data + 132, f.data + 140, f.len - 140);
+	refused(f.data, f.len - 8, "CPU set is empty");
+	emit_buf_free(&f);
+
 	fixture_file(ABI_V14, 1, &f);
 	set_le(&f, 40, 3, 4);
 	refused(f.data, f.len, "cell id");
