@@ -7,8 +7,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "model/derive.h"
 #include "model/ops.h"
 #include "model/project.h"
+#include "model/util.h"
 #include "model/validate.h"
 
 /* Upstream Jailhouse on an ARM64 board is what a new project targets. */
@@ -46,6 +48,10 @@ void project_free(struct project *p)
 		history_free(p->history);
 	if (p->validator)
 		validator_free(p->validator);
+	if (p->derived) {
+		derive_report_free(p->derived);
+		free(p->derived);
+	}
 	settings_free(&p->settings);
 	board_free(&p->board);
 	spec_free(&p->spec);
@@ -55,12 +61,21 @@ void project_free(struct project *p)
 }
 
 /*
+ * Derived regions are never saved, so every load derives them again from
+ * the board and the spec; what cannot be met is in p->derived, and the rest
+ * is still derived so that the user sees as much as possible.
  * Undo must not reach back past a load: the history is emptied, and the
  * diagnostics start from a full run that later edits update incrementally.
  */
 void project_ready(struct project *p)
 {
 	board_index(&p->board);
+	if (!p->derived)
+		p->derived = xmalloc(sizeof(*p->derived));
+	else
+		derive_report_free(p->derived);
+	derive_report_init(p->derived);
+	derive_config(&p->board, &p->spec, p->settings.abi, &p->config, p->derived);
 	if (p->history)
 		history_clear(p->history);
 	else

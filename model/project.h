@@ -32,6 +32,7 @@ struct settings {
 };
 
 struct history;
+struct derive_report;
 
 struct project {
 	char *dir;               /* directory holding the project files */
@@ -41,6 +42,7 @@ struct project {
 	struct config config;    /* the concrete cells: derived plus placed by hand */
 	struct history *history;
 	struct validator *validator;
+	struct derive_report *derived; /* what the last derivation said */
 	unsigned generation;     /* bumped by every change, for redraw and autosave */
 	unsigned saved_generation;
 };
@@ -49,7 +51,8 @@ void settings_init(struct settings *s);
 void settings_free(struct settings *s);
 void project_init(struct project *p);
 void project_free(struct project *p);
-/* Indexes the board, clears history and validates everything. */
+/* Indexes the board, derives the cells from the spec, clears history and
+ * validates everything. */
 void project_ready(struct project *p);
 static inline bool project_modified(const struct project *p)
 {

@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "model/derive.h"
 #include "model/i18n.h"
 #include "src/cmd.h"
 
@@ -57,14 +58,24 @@ static void json_string(const char *s)
 	putchar('"');
 }
 
-static void print_json(const struct config *cfg, const struct diag *d, size_t n)
+static void print_json(const struct derive_report *rep, const struct config *cfg,
+		       const struct diag *d, size_t n)
 {
 	printf("[");
+	for (size_t i = 0; i < rep->n_msgs; i++) {
+		printf("%s\n  {\"severity\": \"%s\", \"code\": \"derive\", \"message\": ",
+		       i ? "," : "", severity_name(rep->msgs[i].severity));
+		json_string(rep->msgs[i].text);
+		printf(", \"cell\": ");
+		json_string(rep->msgs[i].cell);
+		printf(", \"region\": null, \"other_cell\": null, \"other_region\": null}");
+	}
 	for (size_t i = 0; i < n; i++) {
 		struct names a = diag_names(cfg, d[i].cell, d[i].region);
 		struct names b = diag_names(cfg, d[i].other_cell, d[i].other_region);
 
-		printf("%s\n  {\"severity\": \"%s\", \"code\": \"%s\", \"message\": ", i ? "," : "",
+		printf("%s\n  {\"severity\": \"%s\", \"code\": \"%s\", \"message\": ",
+		       i || rep->n_msgs ? "," : "",
 		       severity_name(d[i].severity), diag_code_name(d[i].code));
 		json_string(d[i].message);
 		printf(", \"cell\": ");
@@ -77,7 +88,7 @@ static void print_json(const struct config *cfg, const struct diag *d, size_t n)
 		json_string(b.region);
 		printf("}");
 	}
-	printf("%s]\n", n ? "\n" : "");
+	printf("%s]\n", n || rep->n_msgs ? "\n" : "");
 }
 
 /* severity_name() is the stable English word for tools; people get it translated. */
@@ -90,8 +101,15 @@ static const char *severity_label(enum severity s)
 	}
 }
 
-static void print_text(const struct config *cfg, const struct diag *d, size_t n)
+static void print_text(const struct derive_report *rep, const struct config *cfg,
+		       const struct diag *d, size_t n)
 {
+	for (size_t i = 0; i < rep->n_msgs; i++) {
+		printf("%s [derive]", severity_label(rep->msgs[i].severity));
+		if (rep->msgs[i].cell)
+			printf(_(" cell '%s'"), rep->msgs[i].cell);
+		printf(": %s\n", rep->msgs[i].text);
+	}
 	for (size_t i = 0; i < n; i++) {
 		struct names a = diag_names(cfg, d[i].cell, d[i].region);
 
@@ -119,20 +137,22 @@ static int check_exec(int argc, char **argv)
 			return cmd_usage_error(&cmd_check_entry, _("unexpected argument '%s'"), argv[i]);
 	}
 	project_init(&p);
-	ret = cmd_load_project(&p, false);
+	ret = cmd_load_project(&p, true);
 	if (ret != EXIT_OK) {
 		project_free(&p);
 		return ret;
 	}
 	d = validator_diags(p.validator, &n);
-	errors = validator_count(p.validator, SEV_ERROR);
+	/* Derivation's own problems count like the rules' diagnostics. */
+	errors = validator_count(p.validator, SEV_ERROR) + derive_report_count(p.derived, SEV_ERROR);
 	if (json) {
-		print_json(&p.config, d, n);
+		print_json(p.derived, &p.config, d, n);
 	} else {
-		print_text(&p.config, d, n);
+		print_text(p.derived, &p.config, d, n);
 		if (!gopt.quiet) {
 			printf(_("%zu errors, %zu warnings\n"), errors,
-			       validator_count(p.validator, SEV_WARNING));
+			       validator_count(p.validator, SEV_WARNING) +
+				       derive_report_count(p.derived, SEV_WARNING));
 		}
 	}
 	project_free(&p);
@@ -144,6 +164,7 @@ const struct cmd_entry cmd_check_entry = {
 	.args = N_("[--json]"),
 	.summary = N_("validate the project and list the problems"),
 	.help = N_("  --json   print the diagnostics as a JSON array for tools\n"
+		   "Without a project in the directory, checks the bundled Jetson TX2 board.\n"
 		   "Exit status: 0 no errors, 1 errors found, 2 usage or input error.\n"
 		   "Every code is explained in doc/diagnostics.md."),
 	.exec = check_exec,

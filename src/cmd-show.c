@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "model/derive.h"
 #include "model/i18n.h"
 #include "model/units.h"
 #include "src/cmd.h"
@@ -93,6 +94,10 @@ static int show_exec(int argc, char **argv)
 	if (ret == EXIT_OK) {
 		show_board(&p.board);
 		show_cells(&p);
+		if (p.derived->mem_arg[0])
+			printf(_("\nLinux must leave room for the hypervisor and the cells: boot it with %s\n"
+				 "(on L4T, the APPEND line of /boot/extlinux/extlinux.conf).\n"),
+			       p.derived->mem_arg);
 		printf(_("\nDiagnostics: %zu errors, %zu warnings (autojail check lists them)\n"),
 		       validator_count(p.validator, SEV_ERROR),
 		       validator_count(p.validator, SEV_WARNING));
