@@ -150,9 +150,12 @@ static int check_exec(int argc, char **argv)
 	} else {
 		print_text(p.derived, &p.config, d, n);
 		if (!gopt.quiet) {
-			printf(_("%zu errors, %zu warnings\n"), errors,
-			       validator_count(p.validator, SEV_WARNING) +
-				       derive_report_count(p.derived, SEV_WARNING));
+			size_t warnings = validator_count(p.validator, SEV_WARNING) +
+					  derive_report_count(p.derived, SEV_WARNING);
+
+			printf(P_("%zu error", "%zu errors", errors), errors);
+			printf(", ");
+			printf(P_("%zu warning\n", "%zu warnings\n", warnings), warnings);
 		}
 	}
 	project_free(&p);

@@ -98,9 +98,13 @@ static int show_exec(int argc, char **argv)
 			printf(_("\nLinux must leave room for the hypervisor and the cells: boot it with %s\n"
 				 "(on L4T, the APPEND line of /boot/extlinux/extlinux.conf).\n"),
 			       p.derived->mem_arg);
-		printf(_("\nDiagnostics: %zu errors, %zu warnings (autojail check lists them)\n"),
-		       validator_count(p.validator, SEV_ERROR),
+		printf(_("\nDiagnostics: "));
+		printf(P_("%zu error", "%zu errors", validator_count(p.validator, SEV_ERROR)),
+		       validator_count(p.validator, SEV_ERROR));
+		printf(", ");
+		printf(P_("%zu warning", "%zu warnings", validator_count(p.validator, SEV_WARNING)),
 		       validator_count(p.validator, SEV_WARNING));
+		printf(_(" (autojail check lists them)\n"));
 	}
 	project_free(&p);
 	return ret;
