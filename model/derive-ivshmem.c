@@ -38,6 +38,11 @@ static bool resolve_peers(struct derive_ctx *x, struct derive_link *l)
 	const struct link_spec *ls = l->spec;
 	size_t i, j;
 
+	/* Region names and messages are made from the link's name. */
+	if (!ls->name || !*ls->name) {
+		derive_note(x, SEV_ERROR, DT_LINK, NULL, _("A shared-memory link has no name."));
+		return false;
+	}
 	if (ls->n_peers < 2 || (x->abi == ABI_V9 && ls->n_peers != 2)) {
 		derive_note(x, SEV_ERROR, DT_LINK, ls->name,
 			    x->abi == ABI_V9 ? _("A shared-memory link of revision 9 joins exactly "

@@ -684,10 +684,13 @@ START_TEST(ivshmem_peers_and_bdfs)
 	spec_add_guest(&r.s, "a");
 	link2(&r.s, "bad", "a", "ghost");
 	link2(&r.s, "twice", "a", "a");
+	free(link2(&r.s, "", "a", "root")->name);
+	r.s.links[2].name = NULL;
 	run_derive(&r, ABI_V14);
 	ck_assert_int_eq(r.rc, -1);
 	ck_assert(said(&r.rep, SEV_ERROR, "ghost"));
 	ck_assert(said(&r.rep, SEV_ERROR, "twice"));
+	ck_assert(said(&r.rep, SEV_ERROR, "no name"));
 	ck_assert_uint_eq(r.c.sys.pci_is_virtual, 0);
 	run_free(&r);
 }
