@@ -49,7 +49,8 @@ static void resolve(const struct board *b, const char *name, struct id_list *ids
 	for (i = 0; path && i < b->n_regions; i++) {
 		const struct board_region *r = &b->regions[i];
 
-		if ((r->dt_path && !strcmp(r->dt_path, path)) || (r->name && !strcmp(r->name, path)))
+		if ((r->dt_path && !strcmp(r->dt_path, path)) ||
+		    (r->name && !strcmp(r->name, path)))
 			ARRAY_PUSH(ids->v, ids->n, ids->cap, r->id);
 	}
 	for (i = 0; !ids->n && i < b->n_regions; i++)
@@ -62,9 +63,12 @@ static void resolve(const struct board *b, const char *name, struct id_list *ids
 			/* The node found; now all of its regions. */
 			size_t j;
 
-			for (j = 0; j < b->n_regions; j++)
-				if (b->regions[j].dt_path && !strcmp(b->regions[j].dt_path, r->dt_path))
+			for (j = 0; j < b->n_regions; j++) {
+				const char *p = b->regions[j].dt_path;
+
+				if (p && !strcmp(p, r->dt_path))
 					ARRAY_PUSH(ids->v, ids->n, ids->cap, b->regions[j].id);
+			}
 		}
 	}
 }

@@ -91,8 +91,9 @@ static void assign_bdfs(struct derive_ctx *x)
 			if (x->links[j].ok && x->links[j].spec->bdf == l->bdf)
 				derive_note(x, SEV_ERROR, DT_LINK, l->spec->name,
 					    _("Links \"%s\" and \"%s\" have the same PCI address "
-					      "%02x:%02x.%x."), x->links[j].spec->name, l->spec->name,
-					    l->bdf >> 8, (l->bdf >> 3) & 0x1f, l->bdf & 7);
+					      "%02x:%02x.%x."),
+					    x->links[j].spec->name, l->spec->name, l->bdf >> 8,
+					    (l->bdf >> 3) & 0x1f, l->bdf & 7);
 		if (!(l->bdf >> 8))
 			used |= UINT32_C(1) << ((l->bdf >> 3) & 0x1f);
 	}

@@ -60,7 +60,8 @@ void derive_platform(struct derive_ctx *x)
 		con = board_stdout_console(b);
 		if (!con)
 			derive_note(x, SEV_WARNING, DT_DEVICE, x->root->name,
-				    _("The board has no console: the hypervisor will print nothing."));
+				    _("The board has no console: the hypervisor will print "
+				      "nothing."));
 	}
 	memset(&sys->debug_console, 0, sizeof(sys->debug_console));
 	if (con) {
@@ -110,7 +111,8 @@ static void root_cpus(struct derive_ctx *x)
 			x->root->cpus |= UINT64_C(1) << id;
 		else
 			derive_note(x, SEV_WARNING, DT_CPUS, x->root->name,
-				    _("CPU %u is beyond the 64 CPUs a configuration describes."), id);
+				    _("CPU %u is beyond the 64 CPUs a configuration "
+				      "describes."), id);
 	}
 	if (!x->root->cpus)
 		derive_note(x, SEV_ERROR, DT_CPUS, x->root->name,

@@ -222,7 +222,8 @@ char *config_check_consistent(const struct config *c, enum abi abi)
 
 		for (i = 0; i < cell->n_regions; i++)
 			for (j = i + 1; j < cell->n_regions; j++) {
-				const struct cell_region *a = &cell->regions[i], *b = &cell->regions[j];
+				const struct cell_region *a = &cell->regions[i];
+				const struct cell_region *b = &cell->regions[j];
 
 				if (range_overlaps(a->phys, a->size, b->phys, b->size) &&
 				    !((a->flags | b->flags) & MEM_COMM_REGION))
@@ -275,7 +276,9 @@ bool config_same(const struct config *a, const struct config *b)
 
 	if (a->n_cells != b->n_cells || x->hypervisor.phys != y->hypervisor.phys ||
 	    x->hypervisor.size != y->hypervisor.size || x->flags != y->flags ||
-	    x->pci_mmconfig_base != y->pci_mmconfig_base || x->pci_is_virtual != y->pci_is_virtual ||
+	    x->pci_mmconfig_base != y->pci_mmconfig_base ||
+	    x->pci_mmconfig_end_bus != y->pci_mmconfig_end_bus ||
+	    x->pci_is_virtual != y->pci_is_virtual ||
 	    x->pci_domain != y->pci_domain || x->gicd_base != y->gicd_base ||
 	    memcmp(&x->debug_console, &y->debug_console, sizeof(x->debug_console)))
 		return false;
