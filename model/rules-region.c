@@ -139,12 +139,11 @@ void rules_pair_phys(struct validator *v, uint32_t a, uint32_t b)
 	}
 	ra = &v->regions[a];
 	rb = &v->regions[b];
-	region_label(ra, false, la, sizeof(la));
-	region_label(rb, false, lb, sizeof(lb));
 	if (ra->cell == rb->cell) {
 		store_add(v, DIAG_OVERLAP_PHYS, ra->cell, a, rb->cell, b, SUBJ_REGION,
 			  xasprintf(_("regions %s and %s of one cell overlap in physical memory"),
-				    la, lb));
+				    region_label(ra, false, la, sizeof(la)),
+				    region_label(rb, false, lb, sizeof(lb))));
 		return;
 	}
 	/* A guest takes memory from the root at cell create: only guest pairs conflict. */
@@ -155,8 +154,9 @@ void rules_pair_phys(struct validator *v, uint32_t a, uint32_t b)
 	if (ra->linked && rb->linked && ra->link == rb->link)
 		return;
 	store_add(v, DIAG_CELL_OVERLAP, ra->cell, a, rb->cell, b, SUBJ_REGION,
-		  xasprintf(_("region %s overlaps %s of cell '%s'"), la, lb,
-			    v->cells[rb->cell].name));
+		  xasprintf(_("region %s overlaps %s of cell '%s'"),
+			    region_label(ra, false, la, sizeof(la)),
+			    region_label(rb, false, lb, sizeof(lb)), v->cells[rb->cell].name));
 }
 
 void rules_pair_virt(struct validator *v, uint32_t a, uint32_t b)

@@ -8,6 +8,13 @@
  * it names, or the one or two cells of a cell rule, or the global or
  * hypervisor list. An edit drops the lists of what it touched and reruns the
  * rules centred on those objects; everything else stays as it was.
+ *
+ * Adding a rule: its code's name and severity go into the table in
+ * rules-store.c; its check goes where its inputs are: rules_region_unary (a
+ * region alone, the board, hypervisor memory), rules_pair_phys or
+ * rules_pair_virt (two overlapping regions), rules_cell (a cell's own fields,
+ * or two cells), rules_global (the system part). That placement is what tells
+ * an incremental run when to rerun it.
  */
 #ifndef AJ_MODEL_RULES_H
 #define AJ_MODEL_RULES_H
@@ -85,7 +92,10 @@ struct spans {
 	size_t n, cap;
 };
 
+/* Ids are handed out by counters and never reused, so arrays indexed by id
+ * stay about as long as the configuration has ever been. */
 struct validator {
+	bool ready;              /* a full run has filled the copy */
 	struct vregion *regions;
 	size_t cap_regions;
 	struct vcell *cells;

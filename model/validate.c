@@ -302,6 +302,7 @@ void validate_full(struct validator *v, const struct board *b, const struct conf
 	if (c->next_region_id)
 		vregion_get(v, c->next_region_id - 1);
 	board_flatten(v, b);
+	v->ready = true;
 	v->hv_phys = c->sys.hypervisor.phys;
 	v->hv_size = c->sys.hypervisor.size;
 	next_stamp(v);
@@ -498,7 +499,7 @@ void validate_change(struct validator *v, const struct board *b, const struct co
 	struct root_ranges rr = { 0 };
 	size_t i;
 
-	if (ch->all) {
+	if (ch->all || !v->ready) {
 		validate_full(v, b, c);
 		return;
 	}
@@ -522,7 +523,7 @@ void validate_change(struct validator *v, const struct board *b, const struct co
 		if (!config_cell_by_id(c, v->cset[i]))
 			cell_unload(v, v->cset[i]);
 	for (i = 0; i < rr.n; i++)
-
+		range_index_query(v->phys, rr.v[i].start, rr.v[i].size, visit_loadable, v);
 	free(rr.v);
 
 	for (i = 0; i < v->n_rset; i++)

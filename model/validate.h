@@ -63,7 +63,8 @@ struct diag {
 	uint32_t other_region;
 };
 
-/* What one edit touched, recorded by the operations in ops.c. */
+/* What one edit touched, recorded by the operations in ops.c. A region added
+ * to or moved into a cell names that cell too, so that it can be found. */
 struct change {
 	uint32_t *regions;        /* ids of regions added, removed or edited */
 	size_t n_regions, cap_regions;

@@ -141,10 +141,10 @@ void synth_config(struct config *c, const struct board *b, unsigned n_cells, uin
 	for (k = 0; k < b->n_cpus; k++)
 		all_cpus |= 1ULL << (b->cpus[k].logical_id & 63);
 
+	/* Derivation gives the root cell Linux's RAM and devices; the memory the
+	 * guests load into is the user's to add, since only the root reaches it. */
 	cells[0] = config_add_cell(c, "root", true);
 	cells[0]->cpus = all_cpus;
-	add(c, cells[0], "System RAM", SYNTH_RAM_BASE, SYNTH_RAM_BASE, SYNTH_LINUX_RAM,
-	    MEM_READ | MEM_WRITE | MEM_EXECUTE);
 	add(c, cells[0], "guest memory", SYNTH_GUEST_RAM_BASE, SYNTH_GUEST_RAM_BASE,
 	    (uint64_t)n_cells * SYNTH_GUEST_RAM_SIZE, MEM_READ | MEM_WRITE | MEM_EXECUTE);
 	for (i = 1; i < n_cells; i++) {
@@ -176,9 +176,13 @@ void synth_config(struct config *c, const struct board *b, unsigned n_cells, uin
 
 		if (br->kind != REGION_MMIO)
 			continue;
-		cell = br->linux_uses ? cells[0] : cells[synth_rand(&rnd) % n_cells];
+		if (n_cells < 2)
+			continue;
+		cell = cells[1 + synth_rand(&rnd) % (n_cells - 1)];
 		if (br->size & 0xfff)
 			flags |= MEM_IO_32;
+		if (br->linux_uses)
+			flags |= MEM_ROOTSHARED;
 		r = add(c, cell, br->name, br->start, br->start, br->size, flags);
 		r->board_region = (int32_t)br->id;
 		r->origin = ORIGIN_BOARD;

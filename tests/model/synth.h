@@ -1,11 +1,13 @@
 /*
  * A synthetic board and partitioning of any size, for tests and benchmarks:
  * one System RAM region (Linux uses the first 2 GiB through mem=, hypervisor
- * and guest memory lie above), a GICv2, and n - 1 MMIO devices spread over the
- * cells. Linux's devices go to the root cell; the others go to a cell drawn at
- * random. Guests alternate bare-metal (with a comm region) and Linux, each with
- * its own CPU, RAM and interrupts; guests 1 and 2 share an ivshmem link. The
- * result validates clean, and the same seed always gives the same project.
+ * and guest memory lie above), a GICv2, and n - 1 MMIO devices, each given to
+ * a guest drawn at random (ROOTSHARED when Linux uses it). project_ready()
+ * derives the root cell's RAM and devices; the builder adds only the root
+ * region over guest memory. Guests alternate bare-metal (with a comm region)
+ * and Linux, each with its own CPU, RAM and interrupts; guests 1 and 2 share
+ * an ivshmem link. The result validates clean, and the same seed always gives
+ * the same project.
  */
 #ifndef AJ_TESTS_MODEL_SYNTH_H
 #define AJ_TESTS_MODEL_SYNTH_H
