@@ -765,6 +765,44 @@ START_TEST(link_phys_override)
 }
 END_TEST
 
+START_TEST(consoles_and_extra_irqs)
+{
+	struct run r;
+	struct guest_spec *g;
+	struct board_console *con;
+
+	run_init(&r, board_mini);
+	con = board_add_console(&r.b);
+	con->con = (struct console){ .address = 0x09030000, .size = 0x1000, .type = CON_PL011,
+				     .flags = CON_FLAG_ACCESS_MMIO };
+	con->dt_path = xstrdup("/pl061@9030000");
+	r.s.root.console = xstrdup("/pl061@9030000");
+	g = spec_add_guest(&r.s, "g");
+	ARRAY_PUSH(g->irqs, g->n_irqs, g->cap_irqs, 200u);
+	run_derive(&r, ABI_V14);
+	assert_ok(&r);
+	ck_assert_uint_eq(r.c.sys.debug_console.address, 0x09030000);
+	ck_assert_uint_eq(r.c.sys.debug_console.flags, CON_FLAG_ACCESS_MMIO);
+	ck_assert(cell_has_irq(guest(&r, "g"), 200));
+	ck_assert_uint_eq(guest(&r, "g")->irqchips[0].pin_base, 160);
+	ck_assert_uint_eq(guest(&r, "g")->irqchips[0].pin_bitmap[1], 1u << 8);
+	run_free(&r);
+
+	run_init(&r, board_mini);
+	r.s.root.console = xstrdup("/pl031@9010000");    /* a device, not a console */
+	g = spec_add_guest(&r.s, "g");
+	ARRAY_PUSH(g->irqs, g->n_irqs, g->cap_irqs, 288u);
+	ARRAY_PUSH(g->irqs, g->n_irqs, g->cap_irqs, 20u);
+	run_derive(&r, ABI_V14);
+	ck_assert_int_eq(r.rc, -1);
+	ck_assert(said(&r.rep, SEV_ERROR, "/pl031@9010000"));
+	ck_assert(said(&r.rep, SEV_ERROR, "Interrupt 288"));
+	ck_assert(said(&r.rep, SEV_ERROR, "Interrupt 20 "));
+	ck_assert_uint_eq(guest(&r, "g")->n_irqchips, 0);
+	run_free(&r);
+}
+END_TEST
+
 static void spec_two_guests(struct spec *s)
 {
 	struct guest_spec *g = spec_add_guest(s, "a");
@@ -861,6 +899,7 @@ static Suite *derive_suite(void)
 	tcase_add_test(t, ivshmem_peers_and_bdfs);
 	tcase_add_test(t, vpci_overrides_checked);
 	tcase_add_test(t, link_phys_override);
+	tcase_add_test(t, consoles_and_extra_irqs);
 	tcase_add_test(t, repeatable_and_keeps_user_regions);
 	tcase_add_test(t, unmanaged_cells_untouched);
 	suite_add_tcase(s, t);
