@@ -91,8 +91,8 @@ void derive_guest_cpus(struct derive_ctx *x)
 		}
 		if (want)
 			derive_note(x, SEV_ERROR, DT_CPUS, slot->cell->name,
-				    P_("%u more CPU is needed than the board has free.",
-				       "%u more CPUs are needed than the board has free.", want),
+				    P_("The board lacks %u free CPU for this cell.",
+				       "The board lacks %u free CPUs for this cell.", want),
 				    want);
 	}
 }

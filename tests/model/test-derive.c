@@ -373,7 +373,7 @@ START_TEST(guest_cpus)
 	spec_add_guest(&r.s, "b");
 	run_derive(&r, ABI_V14);
 	ck_assert_int_eq(r.rc, -1);
-	ck_assert(said(&r.rep, SEV_ERROR, "1 more CPU"));
+	ck_assert(said(&r.rep, SEV_ERROR, "lacks 1 free CPU"));
 	run_free(&r);
 
 	run_init(&r, board_mini);
