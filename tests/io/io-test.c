@@ -288,15 +288,17 @@ static bool cell_equal(const struct cell *a, const struct cell *b, char *why, si
 	SAME(flags, "cell flags");
 	SAME(cpus, "cell cpus");
 	SAME(cpu_set_size, "cell cpu_set_size");
-	for (i = j = 0; i < a->n_regions; i++) {
-		if (a->regions[i].origin == ORIGIN_DERIVED)
-			continue;
-		if (j >= b->n_regions)
-			return differ(why, len, "cell region count");
-		if (!cell_region_equal(&a->regions[i], &b->regions[j++], why, len))
+	for (i = j = 0;; i++, j++) {
+		while (i < a->n_regions && a->regions[i].origin == ORIGIN_DERIVED)
+			i++;
+		while (j < b->n_regions && b->regions[j].origin == ORIGIN_DERIVED)
+			j++;
+		if (i == a->n_regions || j == b->n_regions)
+			break;
+		if (!cell_region_equal(&a->regions[i], &b->regions[j], why, len))
 			return false;
 	}
-	if (j != b->n_regions)
+	if (i != a->n_regions || j != b->n_regions)
 		return differ(why, len, "cell region count");
 	SAME_ARRAY(irqchips, n_irqchips, "irqchips");
 	SAME_ARRAY(pci, n_pci, "pci devices");

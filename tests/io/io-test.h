@@ -20,7 +20,7 @@ char *file_slurp(const char *path, size_t *len);
 bool settings_equal(const struct settings *a, const struct settings *b, char *why, size_t len);
 bool board_equal(const struct board *a, const struct board *b, char *why, size_t len);
 bool spec_equal(const struct spec *a, const struct spec *b, char *why, size_t len);
-/* Regions of origin ORIGIN_DERIVED in a are skipped: they are not saved. */
+/* Regions of origin ORIGIN_DERIVED are skipped: they are not saved. */
 bool config_equal(const struct config *a, const struct config *b, char *why, size_t len);
 
 #endif
