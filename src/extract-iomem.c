@@ -85,6 +85,7 @@ void iomem_parse(const char *buf, size_t len, const char *file, struct iomem *ou
 	struct bad_lines bl = { rep, file, 0 };
 	int open[IOMEM_MAX_DEPTH];
 	unsigned line = 0, top = 0;  /* open[0..top) are the enclosing entries */
+	unsigned outside = 0;        /* children reaching outside their parent */
 	size_t pos = 0;
 
 	while (pos < len) {
@@ -111,13 +112,17 @@ void iomem_parse(const char *buf, size_t len, const char *file, struct iomem *ou
 		e.parent = top ? open[top - 1] : -1;
 		e.line = line;
 		if (e.parent >= 0 && (e.start < out->e[e.parent].start ||
-				      e.end > out->e[e.parent].end))
+				      e.end > out->e[e.parent].end) &&
+		    outside++ < REPORT_MAX_BAD_LINES)
 			report_at(rep, file, line, _("\"%s\" reaches outside \"%s\""), e.name,
 				  out->e[e.parent].name);
 		ARRAY_PUSH(out->e, out->n, out->cap, e);
 		open[top++] = (int)out->n - 1;
 	}
 	bad_lines_finish(&bl);
+	if (outside > REPORT_MAX_BAD_LINES)
+		report_at(rep, file, 0, _("%u more entries reach outside their parent"),
+			  outside - REPORT_MAX_BAD_LINES);
 }
 
 void iomem_free(struct iomem *io)

@@ -63,6 +63,38 @@ static bool mark_visit(uint64_t start, uint64_t size, uint64_t key, void *arg)
 	return true;
 }
 
+struct span {
+	uint64_t s, e;           /* first and last byte */
+};
+
+static int span_cmp(const void *a, const void *b)
+{
+	const struct span *x = a, *y = b;
+
+	return x->s < y->s ? -1 : x->s > y->s;
+}
+
+/* Device-tree memory iomem does not show: free above mem=, else reserved. */
+static void memory_gap(struct board *b, const struct dt_memory *m, uint64_t from, uint64_t to,
+		       uint64_t linux_top, const char *file, struct extract_report *rep,
+		       unsigned *reported)
+{
+	bool above = b->mem_limit && linux_top && from > linux_top;
+	struct board_region *r = board_add_region(b, m->name, from, to - from + 1,
+						  above ? REGION_RAM : REGION_RESERVED);
+
+	r->dt_path = xstrdup(m->path);
+	r->sources |= SRC_DT;
+	if ((*reported)++ >= REPORT_MAX_BAD_LINES)
+		return;
+	report_at(rep, file, 0, above
+		  ? _("device-tree memory 0x%llx-0x%llx lies above the RAM Linux uses (mem=): "
+		      "free for the hypervisor and the cells")
+		  : _("device-tree memory 0x%llx-0x%llx is not System RAM here: kept as "
+		      "reserved (a firmware carve-out?)"),
+		  (unsigned long long)from, (unsigned long long)to);
+}
+
 /*
  * RAM: System RAM from iomem is what Linux uses. Device-tree memory that
  * iomem does not show is either beyond mem= (free for the hypervisor and the
@@ -72,8 +104,10 @@ static bool mark_visit(uint64_t start, uint64_t size, uint64_t key, void *arg)
 static void ram_from_iomem(struct board *b, const struct iomem *io, const char *file,
 			   const struct fdt_result *res, struct extract_report *rep)
 {
-	struct range_index *seen = range_index_new();
+	struct span *tops = xmalloc((io->n + 1) * sizeof(*tops));
+	size_t n_tops = 0;
 	uint64_t top = 0;
+	unsigned gaps = 0, outside = 0;
 
 	for (size_t i = 0; i < io->n; i++) {
 		const struct iomem_entry *e = &io->e[i];
@@ -82,7 +116,7 @@ static void ram_from_iomem(struct board *b, const struct iomem *io, const char *
 
 		if (e->parent >= 0)
 			continue;
-		range_index_insert(seen, e->start, e->end - e->start + 1, i);
+		tops[n_tops++] = (struct span){ e->start, e->end };
 		if (!is_system_ram(e))
 			continue;
 		m = dt_memory_at(res, e->start, e->end);
@@ -91,7 +125,7 @@ static void ram_from_iomem(struct board *b, const struct iomem *io, const char *
 		r->sources |= SRC_IOMEM | (m ? SRC_DT : 0);
 		if (m)
 			r->dt_path = xstrdup(m->path);
-		else if (res->n_mem)
+		else if (res->n_mem && outside++ < REPORT_MAX_BAD_LINES)
 			report_at(rep, file, e->line,
 				  _("System RAM 0x%llx-0x%llx lies outside every device-tree "
 				    "memory node"), (unsigned long long)e->start,
@@ -99,45 +133,35 @@ static void ram_from_iomem(struct board *b, const struct iomem *io, const char *
 		if (e->end > top)
 			top = e->end;
 	}
+	qsort(tops, n_tops, sizeof(*tops), span_cmp);
 	for (size_t i = 0; i < res->n_mem; i++) {
 		const struct dt_memory *m = &res->mem[i];
 		uint64_t pos = m->r.start, last = range_last(m->r.start, m->r.size);
+		bool covered = false;
 
-		while (pos <= last) {
-			uint64_t hit, gap_end = last;
-			struct board_region *r;
-			bool above;
-
-			/* Skip what iomem describes; stop at the next entry. */
-			if (range_index_any(seen, pos, 1, &hit)) {
-				const struct iomem_entry *e = &io->e[hit];
-
-				if (e->end >= last)
-					break;
-				pos = e->end + 1;
+		/* The gaps between iomem's top-level entries, within the node. */
+		for (size_t k = 0; k < n_tops && !covered; k++) {
+			if (tops[k].e < pos)
 				continue;
-			}
-			for (size_t k = 0; k < io->n; k++)
-				if (io->e[k].parent < 0 && io->e[k].start > pos &&
-				    io->e[k].start - 1 < gap_end)
-					gap_end = io->e[k].start - 1;
-			above = b->mem_limit && top && pos > top;
-			r = board_add_region(b, m->name, pos, gap_end - pos + 1,
-					     above ? REGION_RAM : REGION_RESERVED);
-			r->dt_path = xstrdup(m->path);
-			r->sources |= SRC_DT;
-			report_at(rep, file, 0, above
-				  ? _("device-tree memory 0x%llx-0x%llx lies above the RAM Linux "
-				      "uses (mem=): free for the hypervisor and the cells")
-				  : _("device-tree memory 0x%llx-0x%llx is not System RAM here: "
-				      "kept as reserved (a firmware carve-out?)"),
-				  (unsigned long long)pos, (unsigned long long)gap_end);
-			if (gap_end == UINT64_MAX)
+			if (tops[k].s > last)
 				break;
-			pos = gap_end + 1;
+			if (tops[k].s > pos)
+				memory_gap(b, m, pos, tops[k].s - 1, top, file, rep, &gaps);
+			if (tops[k].e >= last)
+				covered = true;
+			else
+				pos = tops[k].e + 1;
 		}
+		if (!covered)
+			memory_gap(b, m, pos, last, top, file, rep, &gaps);
 	}
-	range_index_free(seen);
+	free(tops);
+	if (gaps > REPORT_MAX_BAD_LINES)
+		report_at(rep, file, 0, _("%u more stretches of device-tree memory are not "
+					  "System RAM"), gaps - REPORT_MAX_BAD_LINES);
+	if (outside > REPORT_MAX_BAD_LINES)
+		report_at(rep, file, 0, _("%u more System RAM entries lie outside the memory "
+					  "nodes"), outside - REPORT_MAX_BAD_LINES);
 }
 
 /* The iomem entry's own region, for nesting; -1 when it has none. */
@@ -209,6 +233,10 @@ static void merge_cmdline(struct board *b, const struct cmdline *cl, const char 
 			  struct extract_report *rep)
 {
 	b->mem_limit = cl->mem;
+	/* memmap= reserves memory on x86 only; ARM kernels ignore it. */
+	if (cl->n_memmaps)
+		report_at(rep, file, 1, _("memmap=%s has no effect on ARM kernels: keep RAM "
+					  "free with mem= instead"), cl->memmaps[0]);
 	for (size_t i = 0; i < cl->n_consoles; i++) {
 		size_t dev_len = strcspn(cl->consoles[i], ","), fam_len = 0;
 		struct board_console *match = NULL, *family = NULL;
