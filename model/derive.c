@@ -71,23 +71,20 @@ void derive_note(struct derive_ctx *x, enum severity sev, enum derive_topic topi
 {
 	struct derive_report *rep = x->rep;
 	struct derive_msg *m;
+	char text[512];          /* a sentence or two; longer names are cut */
 	va_list ap;
-	int len;
 
 	if (sev == SEV_ERROR)
 		x->failed = true;
+	va_start(ap, fmt);
+	vsnprintf(text, sizeof(text), fmt, ap);
+	va_end(ap);
 	ARRAY_GROW(rep->msgs, rep->n_msgs, rep->cap_msgs);
 	m = &rep->msgs[rep->n_msgs++];
 	m->severity = sev;
 	m->topic = topic;
 	m->cell = cell ? xstrdup(cell) : NULL;
-	va_start(ap, fmt);
-	len = vsnprintf(NULL, 0, fmt, ap);
-	va_end(ap);
-	m->text = xmalloc((size_t)len + 1);
-	va_start(ap, fmt);
-	vsnprintf(m->text, (size_t)len + 1, fmt, ap);
-	va_end(ap);
+	m->text = xstrdup(text);
 }
 
 struct cell_region *derive_region(struct derive_ctx *x, struct cell *cell, const char *name,
@@ -223,6 +220,26 @@ static void report_guests(struct derive_ctx *x)
 	}
 }
 
+/* One entry per guest cell; slots point into the array once it is complete. */
+static void open_guest_reports(struct derive_ctx *x)
+{
+	struct derive_report *r = x->rep;
+	size_t i, k = 0;
+
+	for (i = 0; i < x->n_slots; i++) {
+		if (!x->slots[i].cell)
+			continue;
+		ARRAY_GROW(r->guests, r->n_guests, r->cap_guests);
+		memset(&r->guests[r->n_guests], 0, sizeof(r->guests[0]));
+		r->guests[r->n_guests].cell = xstrdup(x->slots[i].cell->name);
+		r->guests[r->n_guests].type = x->slots[i].spec->type;
+		r->n_guests++;
+	}
+	for (i = 0; i < x->n_slots; i++)
+		if (x->slots[i].cell)
+			x->slots[i].out = &r->guests[k++];
+}
+
 static void mem_advice(struct derive_ctx *x)
 {
 	if (!x->rep->mem_limit)
@@ -238,7 +255,6 @@ int derive_config(const struct board *b, const struct spec *s, enum abi abi, str
 		  struct derive_report *rep)
 {
 	struct derive_ctx x;
-	size_t i;
 
 	if (network_in_use(s))
 		return network_derive_config(b, s, abi, c, rep);
@@ -253,23 +269,7 @@ int derive_config(const struct board *b, const struct spec *s, enum abi abi, str
 
 	strip_all(&x);
 	ensure_cells(&x);
-	for (i = 0; i < x.n_slots; i++) {
-		struct derive_report *r = x.rep;
-
-		if (!x.slots[i].cell)
-			continue;
-		ARRAY_GROW(r->guests, r->n_guests, r->cap_guests);
-		/* Pointers into r->guests are taken after the last growth below. */
-		memset(&r->guests[r->n_guests], 0, sizeof(r->guests[0]));
-		r->guests[r->n_guests].cell = xstrdup(x.slots[i].cell->name);
-		r->guests[r->n_guests].type = x.slots[i].spec->type;
-		r->n_guests++;
-	}
-	for (i = 0; i < x.n_slots; i++)
-		if (x.slots[i].cell)
-			x.slots[i].out = (struct derive_guest *)
-				derive_report_guest(x.rep, x.slots[i].cell->name);
-
+	open_guest_reports(&x);
 	derive_platform(&x);
 	derive_guest_cpus(&x);
 	derive_links_resolve(&x);
