@@ -421,6 +421,14 @@ int fdt_extract(const void *blob, size_t len, const char *file, struct board *b,
 		error_at(err, file, 0, 0, _("truncated device-tree blob (%zu bytes)"), len);
 		return -1;
 	}
+	/* libfdt 1.6's fdt_check_full reads through a NULL pointer on some
+	 * blobs older than version 17; the kernel and dtc write 17, so older
+	 * ones are refused before libfdt looks at them. */
+	if (fdt_magic(blob) == FDT_MAGIC && fdt_version(blob) < 17) {
+		error_at(err, file, 0, 0, _("device-tree blob version %u is too old (17 expected)"),
+			 fdt_version(blob));
+		return -1;
+	}
 	r = fdt_check_full(blob, len);
 	if (r) {
 		error_at(err, file, 0, 0, _("corrupt or truncated device-tree blob: %s"),

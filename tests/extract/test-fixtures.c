@@ -248,7 +248,7 @@ static void *slurp(const char *path, size_t *len)
 	return buf;
 }
 
-/* Truncated, bit-flipped, empty and junk blobs: an error naming the file. */
+/* Truncated, bit-flipped, old, empty and junk blobs: an error naming the file. */
 START_TEST(corrupt_blobs)
 {
 	char *dtb = compile("ranges"), *bad = xasprintf("%s/bad.dtb", tmpdir);
@@ -257,7 +257,7 @@ START_TEST(corrupt_blobs)
 	struct extracted x;
 	struct error err;
 
-	for (size_t variant = 0; variant < 6; variant++) {
+	for (size_t variant = 0; variant < 7; variant++) {
 		char *copy = xmalloc(len);
 
 		memcpy(copy, blob, len);
@@ -271,6 +271,11 @@ START_TEST(corrupt_blobs)
 			write_bytes(bad, copy, len);
 		} else if (variant == 4) {
 			memset(copy + 40, 0xff, len - 40);
+			write_bytes(bad, copy, len);
+		} else if (variant == 5) {
+			/* Version 15 made libfdt 1.6's fdt_check_full crash (found by fuzzing). */
+			copy[20] = copy[21] = copy[22] = 0;
+			copy[23] = 15;
 			write_bytes(bad, copy, len);
 		} else {
 			for (size_t i = 0; i < len; i++)
