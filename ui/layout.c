@@ -39,12 +39,12 @@ static void layout_normal(struct tui *t, int W, int H)
 	int extra = H - MIN_ROWS;
 	int hb = 5 + extra / 4, hm = 7 + extra / 4;
 	int hmem = H - 1 - hb - hm;
-	int cw = W - 44, pw = W / 2;
+	int cw = W - 46, pw = W / 2;
 
 	place(&t->views[VIEW_MEMORY], 0, 0, hmem, W);
 	place(&t->views[VIEW_CELLS], hmem, 0, hm, cw);
-	place(&t->views[VIEW_CPUS], hmem, cw + 1, hm, 21);
-	place(&t->views[VIEW_IRQS], hmem, cw + 23, hm, W - cw - 23);
+	place(&t->views[VIEW_CPUS], hmem, cw + 1, hm, 19);
+	place(&t->views[VIEW_IRQS], hmem, cw + 21, hm, W - cw - 21);
 	place(&t->views[VIEW_PROBLEMS], hmem + hm, 0, hb, pw);
 	place(&t->views[VIEW_DETAIL], hmem + hm, pw + 1, hb, W - pw - 1);
 }

@@ -106,11 +106,23 @@ static uint64_t cell_ram(const struct cell *c)
 	return sum;
 }
 
+/* Width of the CPU, RAM, region and problem columns of a cell row. */
+#define CELL_NUMS_W 20
+
 static void cells_draw_header(struct view *v, struct tui *t, int y, int x, int w)
 {
-	if (t->carry.active)
+	char heads[64];
+
+	if (t->carry.active) {
 		draw_textf(y, x, w, draw_attr(t, COL_DROP), false, " %s %s ",
 			   glyph(t, GL_CARRY), _("drop here"));
+		return;
+	}
+	snprintf(heads, sizeof(heads), " %-5s %5s %3s %s", _("cpus"), _("ram"), _("reg"), "!");
+	/* The heads stand over their columns, unless the position hint is there. */
+	if (v->x + v->w - CELL_NUMS_W >= x && x + w == v->x + v->w)
+		draw_text(y, v->x + v->w - CELL_NUMS_W, CELL_NUMS_W, draw_attr(t, COL_DIM), false,
+			  heads);
 }
 
 static void cells_draw_row(struct view *v, struct tui *t, size_t row, int y, int x, int w,
@@ -143,24 +155,14 @@ static void cells_draw_row(struct view *v, struct tui *t, size_t row, int y, int
 				   glyph(t, id_in(cv->folded, cv->n_folded, cell->id) ? GL_FOLDED
 										  : GL_UNFOLDED),
 				   cell_tag((size_t)ci));
-		snprintf(line, sizeof(line), " %s%s", cell->name, cell->root ? _(" (root)") : "");
-		/* The numbers go right; the name gets what is left. */
-		{
-			char nums[128];
-			int nw;
-
-			snprintf(nums, sizeof(nums), " %s %s  %s  %zu %s %s", _("cpu"),
-				 cpus[0] ? cpus : "-", size, cell->n_regions, _("reg"),
-				 problems ? glyph_severity(t, sev) : "");
-			if (problems)
-				snprintf(nums + strlen(nums), sizeof(nums) - strlen(nums), "%u",
-					 problems);
-			nw = text_width(nums);
-			if (nw > x + w - used - 6)
-				nw = x + w - used - 6;
-			used += draw_text(y, used, x + w - used - nw, attr, true, line);
-			draw_text(y, used, x + w - used, attr, true, nums);
-		}
+		snprintf(line, sizeof(line), " %s%s", cell->name, cell->root && w >= 50 ? _(" (root)") : "");
+		/* Fixed columns on the right, under the heads of the title line. */
+		used += draw_text(y, used, x + w - used - CELL_NUMS_W, attr, true, line);
+		snprintf(line, sizeof(line), " %-5.5s %5s %3zu %s", cpus[0] ? cpus : "-", size,
+			 cell->n_regions, problems ? glyph_severity(t, sev) : " ");
+		if (problems)
+			snprintf(line + strlen(line), sizeof(line) - strlen(line), "%u", problems);
+		draw_text(y, used, x + w - used, attr, true, line);
 		return;
 	}
 

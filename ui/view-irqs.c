@@ -67,7 +67,9 @@ static void irqs_draw_header(struct view *v, struct tui *t, int y, int x, int w)
 {
 	const struct board_gic *g = &t->p->board.gic;
 
-	if (g->version != GIC_NONE)
+	if (g->version != GIC_NONE && v->w < 40)
+		draw_textf(y, x, w, A_NORMAL, false, "GICv%d", (int)g->version);
+	else if (g->version != GIC_NONE)
 		draw_textf(y, x, w, A_NORMAL, false, _("GICv%d, %u pins"), (int)g->version,
 			   g->num_irqs);
 	else

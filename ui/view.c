@@ -66,7 +66,7 @@ void view_draw(struct view *v, struct tui *t)
 {
 	bool focused = v == &t->views[t->focus];
 	int title_attr = draw_attr(t, focused ? COL_TITLE_FOCUS : COL_TITLE);
-	int used;
+	int used, hint = 0;
 	size_t body = view_body_rows(v);
 
 	if (!v->shown || v->h <= 0)
@@ -74,8 +74,16 @@ void view_draw(struct view *v, struct tui *t)
 	view_clamp(v);
 	used = draw_textf(v->y, v->x, v->w, title_attr, false, " %s ", _(v->ops->title));
 	draw_fill(v->y, v->x + used, v->w - used, A_NORMAL);
+	if (v->n_rows > body && body > 0) {
+		/* A position hint at the end of the title line, where it costs no row. */
+		char pos[32];
+
+		snprintf(pos, sizeof(pos), " %zu/%zu ", v->cursor + 1, v->n_rows);
+		hint = text_width(pos);
+		draw_text(v->y, v->x + v->w - hint, hint, title_attr, false, pos);
+	}
 	if (v->ops->draw_header)
-		v->ops->draw_header(v, t, v->y, v->x + used, v->w - used);
+		v->ops->draw_header(v, t, v->y, v->x + used, v->w - used - hint);
 	for (size_t i = 0; i < body; i++) {
 		int y = v->y + 1 + v->ops->header_rows + (int)i;
 		size_t row = v->top + i;
@@ -84,14 +92,6 @@ void view_draw(struct view *v, struct tui *t)
 			v->ops->draw_row(v, t, row, y, v->x, v->w, focused && row == v->cursor);
 		else
 			draw_fill(y, v->x, v->w, A_NORMAL);
-	}
-	if (v->n_rows > body && body > 0) {
-		/* A position hint in the title line, where it costs no row. */
-		char pos[32];
-
-		snprintf(pos, sizeof(pos), " %zu/%zu ", v->cursor + 1, v->n_rows);
-		draw_text(v->y, v->x + v->w - text_width(pos), text_width(pos), title_attr, false,
-			  pos);
 	}
 	v->dirty = false;
 }

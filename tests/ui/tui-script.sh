@@ -43,7 +43,7 @@ expect drop here
 key End
 key Enter"
 
-plan 24
+plan 25
 
 script first <<EOF
 expect Memory map
@@ -211,12 +211,25 @@ ok "a CPU is picked up and dropped on a cell" tui cpu
 script irq <<EOF
 $new_cell
 key Tab Tab
+key Down
 key Space
 key End
 key Enter
 expect Assigned interrupt
 EOF
 ok "an interrupt is picked up and granted to a cell" tui irq
+
+script ppi <<EOF
+$new_cell
+key Tab Tab
+key Home
+expect PPI
+key Space
+key End
+key Enter
+expect Refused
+EOF
+ok "a private interrupt (PPI) is refused with the reason" tui ppi
 
 script delete <<EOF
 $drag_uart
