@@ -1,10 +1,11 @@
 /*
  * autojail generate: the Jailhouse configuration of the project as binary
  * .cell files and as C sources, one pair for the root cell (the system
- * configuration) and one per guest cell. Cells are derived from the board
- * and cells.yml for the chosen config revision first, then validated; with
- * errors nothing is written unless --force. Every file is replaced
- * atomically, and nothing is written at all when one cell cannot be.
+ * configuration) and one per guest cell. Loading the project derives the
+ * cells for its config revision; another revision asked for with --abi is
+ * derived again, since derivation depends on it (ivshmem layout, console
+ * flags). With validation errors nothing is written unless --force. Every
+ * file is replaced atomically, and nothing at all when one cell cannot be.
  */
 #include "config.h"
 
@@ -26,7 +27,6 @@ struct gen_opts {
 	int abi;                 /* 0: the project's */
 	const char *out;         /* NULL: PROJECT/generated */
 	bool force;
-	bool derive;
 };
 
 /* One file to write, kept in memory until every cell has been emitted. */
@@ -39,7 +39,6 @@ static const struct option generate_options[] = {
 	{ "abi", required_argument, NULL, 'r' },
 	{ "out", required_argument, NULL, 'o' },
 	{ "force", no_argument, NULL, 'f' },
-	{ "no-derive", no_argument, NULL, 'n' },
 	{ NULL, 0, NULL, 0 }
 };
 
@@ -62,7 +61,6 @@ static int parse_options(int argc, char **argv, struct gen_opts *o)
 			break;
 		case 'o': o->out = optarg; break;
 		case 'f': o->force = true; break;
-		case 'n': o->derive = false; break;
 		default:
 			return cmd_usage_error(&cmd_generate_entry, _("unknown option '%s'"),
 					       argv[optind - 1]);
@@ -83,16 +81,12 @@ static const char *severity_label(enum severity s)
 	}
 }
 
-/* Derivation's own messages: why a spec could not be met, the mem= advice. */
-static bool derive_project(struct project *p, enum abi abi)
+/* Derivation's own messages: why a spec could not be met, the mem= advice.
+ * Returns whether derivation met the spec. */
+static bool print_report(const struct derive_report *rep)
 {
-	struct derive_report rep;
-	bool ok;
-
-	derive_report_init(&rep);
-	ok = derive_config(&p->board, &p->spec, abi, &p->config, &rep) == 0;
-	for (size_t i = 0; i < rep.n_msgs; i++) {
-		const struct derive_msg *m = &rep.msgs[i];
+	for (size_t i = 0; i < rep->n_msgs; i++) {
+		const struct derive_msg *m = &rep->msgs[i];
 
 		if (m->severity == SEV_INFO && gopt.quiet)
 			continue;
@@ -100,6 +94,19 @@ static bool derive_project(struct project *p, enum abi abi)
 			severity_label(m->severity), m->cell ? m->cell : "", m->cell ? ": " : "",
 			m->text);
 	}
+	return derive_report_count(rep, SEV_ERROR) == 0;
+}
+
+static bool derive_for(struct project *p, enum abi abi)
+{
+	struct derive_report rep;
+	bool ok;
+
+	if (abi == p->settings.abi)
+		return print_report(p->derived);
+	derive_report_init(&rep);
+	derive_config(&p->board, &p->spec, abi, &p->config, &rep);
+	ok = print_report(&rep);
 	derive_report_free(&rep);
 	return ok;
 }
@@ -206,12 +213,12 @@ static int write_all(const struct gen_file *files, size_t n, const char *out)
 
 static int generate_exec(int argc, char **argv)
 {
-	struct gen_opts o = { .derive = true };
+	struct gen_opts o = { 0 };
 	struct gen_file *files = NULL;
 	struct project p;
 	size_t n_files = 0, errors;
 	char *out = NULL;
-	bool derived = true;
+	bool derived;
 	enum abi abi;
 	int ret;
 
@@ -223,8 +230,7 @@ static int generate_exec(int argc, char **argv)
 	if (ret != EXIT_OK)
 		goto done;
 	abi = o.abi ? (enum abi)o.abi : p.settings.abi;
-	if (o.derive)
-		derived = derive_project(&p, abi);
+	derived = derive_for(&p, abi);
 	errors = print_errors(&p);
 	if ((errors || !derived) && !o.force) {
 		fprintf(stderr, P_("autojail generate: %zu error; nothing written (--force writes "
@@ -257,13 +263,11 @@ done:
 
 const struct cmd_entry cmd_generate_entry = {
 	.name = "generate",
-	.args = N_("[--abi 14|9] [--out DIR] [--force] [--no-derive]"),
+	.args = N_("[--abi 14|9] [--out DIR] [--force]"),
 	.summary = N_("write the Jailhouse configuration as .cell files and C sources"),
 	.help = N_("  --abi 14|9   config revision to write (default: the project's)\n"
 		   "  --out DIR    where to write (default: PROJECT/generated)\n"
 		   "  --force      write even when validation finds errors\n"
-		   "  --no-derive  write the cells as cells.yml holds them, e.g. after import,\n"
-		   "               without deriving them from the board first\n"
 		   "Writes NAME.cell and NAME.c for the root cell and every guest cell.\n"
 		   "Exit status: 0 written, 1 errors found or not written, 2 usage error."),
 	.exec = generate_exec,

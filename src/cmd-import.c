@@ -2,9 +2,11 @@
  * autojail import: existing .cell files into the project's cells.yml. A
  * system file replaces the root cell and the system part; a cell file
  * replaces the guest cell of the same name or adds one. Imported regions
- * are kept as they are (origin "import"), so that generating again gives
- * the same bytes. All files are read before anything changes: one bad file
- * and cells.yml stays as it was.
+ * are kept as they are (origin "import"); a guest the spec does not name is
+ * left alone by derivation, so generating again gives its bytes back. (The
+ * root cell and the system part are derived from the board on every load.)
+ * All files are read before anything changes: one bad file and cells.yml
+ * stays as it was.
  */
 #include "config.h"
 
@@ -108,8 +110,8 @@ const struct cmd_entry cmd_import_entry = {
 	.summary = N_("import existing .cell files into cells.yml"),
 	.help = N_("A system configuration replaces the root cell and the system part;\n"
 		   "a cell configuration replaces the guest of the same name or adds it.\n"
-		   "Revisions 14 and 9 are read; generate --no-derive writes them back\n"
-		   "unchanged.\n"
+		   "Revisions 14 and 9 are read. Guest cells that cells.yml's spec does not\n"
+		   "name are kept as imported, so generate writes them back byte for byte.\n"
 		   "Exit status: 0 imported, 1 cells.yml not written, 2 a file is unreadable\n"
 		   "or malformed."),
 	.exec = import_exec,
