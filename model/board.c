@@ -360,6 +360,7 @@ const char *console_type_name(unsigned type)
 
 static const char *const source_words[] = {
 	"dt", "iomem", "cpuinfo", "interrupts", "cmdline", "pci", "user", "import", "profile",
+	"net",
 };
 
 const char *source_names(unsigned sources, char *buf, size_t len)

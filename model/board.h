@@ -29,6 +29,7 @@ enum source {
 	SRC_USER = 1 << 6,       /* typed in by the user */
 	SRC_IMPORT = 1 << 7,     /* imported from a .cell file */
 	SRC_PROFILE = 1 << 8,    /* a bundled board profile */
+	SRC_NET = 1 << 9,        /* ip -j addr (ip-addr.json in a dump) */
 };
 
 enum region_kind {

@@ -223,8 +223,10 @@ static void static_addr(struct plan_ctx *x, struct net_host *h, const char *text
 		     text);
 	bn = board_has(x->b, a);
 	/* The bridge may take over the uplink's address; anything else collides. */
-	if (bn && !(is_root && bn->ifname && x->s->network.uplink &&
-		    !strcmp(bn->ifname, x->s->network.uplink)))
+	if (bn && is_root && fam == 4 && bn->ifname && x->s->network.uplink &&
+	    !strcmp(bn->ifname, x->s->network.uplink))
+		h->ipv4_moved = true;
+	else if (bn)
 		note(x, SEV_ERROR, h->cell, _("%s is already the address of the board's "
 					      "interface %s."), text, bn->ifname ? bn->ifname : "?");
 	if (fam == 4)

@@ -401,6 +401,7 @@ int extract_board(struct dump *d, struct board *b, struct extract_report *rep,
 		free(name);
 	}
 	pci_extract(d, b, rep);
+	net_extract(d, b, rep);
 	gic_count_irqs(b, rep);
 	board_index(b);
 out:

@@ -21,6 +21,13 @@ int extract_board(struct dump *d, struct board *b, struct extract_report *rep,
 /* extract-pci.c: PCI devices from sys/bus/pci/devices, when the dump has them. */
 void pci_extract(struct dump *d, struct board *b, struct extract_report *rep);
 
+/* extract-net.c: the board's networks (board.nets) from ip-addr.json, the
+ * output of `ip -j addr`, when the dump has it. The parser adds nothing
+ * and returns -1 (reported) on a file that is not that JSON. */
+void net_extract(struct dump *d, struct board *b, struct extract_report *rep);
+int net_parse_ip_json(const char *buf, size_t len, const char *name, struct board *b,
+		      struct extract_report *rep);
+
 /* extract-advice.c: what the user should change on the board. */
 struct advice {
 	uint64_t need;           /* bytes of RAM to keep from Linux */

@@ -408,9 +408,11 @@ static bool read_cell(struct cells_reader *cr)
 	return !cell->root || make_root(cr, cell, &m);
 }
 
-enum { F_ROOT, F_GUESTS, F_LINKS, F_SYSTEM, F_CELLS };
+enum { F_ROOT, F_GUESTS, F_LINKS, F_SYSTEM, F_CELLS, F_NETWORK };
 
-static const char *const file_keys[] = { "root", "guests", "links", "system", "cells", NULL };
+static const char *const file_keys[] = {
+	"root", "guests", "links", "system", "cells", "network", NULL,
+};
 
 static bool read_cells_file(struct cells_reader *cr)
 {
@@ -427,6 +429,7 @@ static bool read_cells_file(struct cells_reader *cr)
 		case F_ROOT: ok = io_spec_root_read(r, &cr->s->root); break;
 		case F_GUESTS: ok = io_spec_guests_read(r, cr->s); break;
 		case F_LINKS: ok = io_spec_links_read(r, cr->s); break;
+		case F_NETWORK: ok = io_network_read(r, &cr->s->network); break;
 		case F_SYSTEM: ok = io_system_read(r, cr->c); break;
 		case F_CELLS:
 			if (!yr_seq_begin(r, "cells"))

@@ -27,6 +27,10 @@ bool io_spec_guests_read(struct yreader *r, struct spec *s);
 bool io_spec_links_read(struct yreader *r, struct spec *s);
 /* Writes the keys root, guests and links of the spec, each only when set. */
 void io_spec_write(struct ywriter *w, const struct spec *s);
+/* io-network.c: the value of "network" (the virtual network switch); the
+ * writer writes the key "network" only when the section is set. */
+bool io_network_read(struct yreader *r, struct network_spec *n);
+void io_network_write(struct ywriter *w, const struct network_spec *n);
 
 /* Board region names and paths, each leading to the first region with it. */
 struct board_names {

@@ -368,4 +368,5 @@ void io_spec_write(struct ywriter *w, const struct spec *s)
 			write_link(w, &s->links[i]);
 		yw_seq_end(w);
 	}
+	io_network_write(w, &s->network);
 }
