@@ -171,14 +171,13 @@ static int dir_list(struct dump *d, const char *rel, struct dump_entry **ents, s
 	DIR *dir;
 
 	dir = opendir(path);
+	free(path);
 	if (!dir) {
-		int saved = errno;
+		char *name;
 
-		free(path);
-		if (saved == ENOENT || saved == ENOTDIR)
+		if (errno == ENOENT || errno == ENOTDIR)
 			return 1;
-		errno = saved;
-		char *name = dump_name(d, rel);
+		name = dump_name(d, rel);
 		error_errno(err, _("%s: cannot list"), name);
 		free(name);
 		return -1;
@@ -198,7 +197,6 @@ static int dir_list(struct dump *d, const char *rel, struct dump_entry **ents, s
 		ARRAY_PUSH(v, cnt, cap, e);
 	}
 	closedir(dir);
-	free(path);
 	if (cnt)
 		qsort(v, cnt, sizeof(*v), entry_cmp);
 	*ents = v;
@@ -406,6 +404,7 @@ static const char *const proc_files[] = {
 	"proc/iomem", "proc/cpuinfo", "proc/interrupts", "proc/cmdline", DTB_REL,
 	"sys/devices/system/cpu/online", "sys/devices/system/cpu/possible",
 	"sys/devices/system/cpu/present",
+	"ip-addr.json",          /* `ip -j addr`, which extract-net.c reads */
 };
 
 static const char *const pci_files[] = { "config", "resource", "vendor", "device", "class" };
