@@ -8,9 +8,9 @@ aj="$AUTOJAIL"
 p="$tap_tmp/tx2"
 hdr="$top_srcdir/tests/emit"
 
-plan 22
+plan 24
 if [ ! -d "$SHARED_BOARDS/jetson-tx2" ]; then
-	for i in $(seq 22); do skip "no Jetson TX2 dump in $SHARED_BOARDS"; done
+	for i in $(seq 24); do skip "no Jetson TX2 dump in $SHARED_BOARDS"; done
 	exit 0
 fi
 
@@ -63,6 +63,10 @@ ok "the demo cell maps the UART ROOTSHARED" sh -c \
 ok "the demo cell's ivshmem device starts at its state table" sh -c '
 	r=$(sed -n "s/.*shared memory from region \([0-9]*\),.*/\1/p" "$1")
 	test -n "$r" && grep -E "^ +$r +0x[0-9a-f]+ .* READ\|ROOTSHARED\$" "$1"' - "$tap_tmp/demo.txt"
+ok "interrupt bitmaps: root slices 32/160/288, ivshmem INTx granted in both" \
+	python3 "$hdr/cell-facts.py" irqs "$p/g14/jetson-tx2.cell" "$p/g14/gpio-demo.cell"
+ok "ivshmem: same bdf, region indices on the state table, outputs as the ABI says" \
+	python3 "$hdr/cell-facts.py" ivshmem "$p/g14/jetson-tx2.cell" "$p/g14/gpio-demo.cell"
 ok "dump lists the system part" sh -c \
 	"'$aj' dump '$p/g14/jetson-tx2.cell' | grep -q 'System configuration, revision 14, arm64'"
 
