@@ -7,6 +7,8 @@
                                     32, 160, 288
   cell-facts.py ivshmem ROOT GUEST  both devices share a bdf and 2+peers
                                     regions laid out as the ABI says
+  cell-facts.py ivshmem9 ROOT GUEST revision 9: both devices share a bdf and
+                                    one region, the same memory in both
 Exit 0 when every fact holds; the first one that fails is printed."""
 import struct
 import sys
@@ -38,6 +40,36 @@ def parse(path):
                     "start": struct.unpack_from("<I", p, 48)[0],
                     "dev_id": p[52], "peers": p[53]})
     return {"mem": mem, "chips": chips, "pci": pci, "vpci": vpci}
+
+
+def parse9(path):
+    d = open(path, "rb").read()
+    base = {b"JHSYST": 262, b"JHCELL": 0}.get(d[:6])
+    if base is None:
+        raise SystemExit(f"{path}: not a revision 9 file")
+    hdr = 358 if base else 96
+    (cpu_set, n_mem, n_cache, n_irq, pio_bytes, n_pci) = struct.unpack_from("<6I", d, base + 48)
+    off = hdr + cpu_set
+    mem = [struct.unpack_from("<4Q", d, off + 32 * i) for i in range(n_mem)]
+    off += 32 * n_mem + 12 * n_cache + 32 * n_irq + pio_bytes
+    pci = []
+    for i in range(n_pci):
+        p = d[off + 56 * i: off + 56 * (i + 1)]
+        pci.append({"type": p[0], "bdf": struct.unpack_from("<H", p, 4)[0],
+                    "region": struct.unpack_from("<I", p, 48)[0],
+                    "proto": struct.unpack_from("<H", p, 52)[0]})
+    return {"mem": mem, "pci": pci}
+
+
+def check_ivshmem9(root, guest):
+    a, b = ivshmem(root), ivshmem(guest)
+    if a["bdf"] != b["bdf"] or a["proto"] != b["proto"]:
+        raise SystemExit(f"devices do not pair up: {a} {b}")
+    ra, rb = root["mem"][a["region"]], guest["mem"][b["region"]]
+    if (ra[0], ra[2]) != (rb[0], rb[2]) or not ra[2]:
+        raise SystemExit(f"the cells share no memory: {ra} {rb}")
+    if not rb[3] & 0x80:
+        raise SystemExit(f"the guest's shared region {rb} lacks ROOTSHARED")
 
 
 def granted(cell, irq):
@@ -93,8 +125,10 @@ def check_ivshmem(root, guest):
 
 
 def main():
-    what, root, guest = sys.argv[1], parse(sys.argv[2]), parse(sys.argv[3])
-    {"irqs": check_irqs, "ivshmem": check_ivshmem}[what](root, guest)
+    what = sys.argv[1]
+    reader = parse9 if what == "ivshmem9" else parse
+    checks = {"irqs": check_irqs, "ivshmem": check_ivshmem, "ivshmem9": check_ivshmem9}
+    checks[what](reader(sys.argv[2]), reader(sys.argv[3]))
 
 
 main()

@@ -8,9 +8,9 @@ aj="$AUTOJAIL"
 p="$tap_tmp/tx2"
 hdr="$top_srcdir/tests/emit"
 
-plan 24
+plan 25
 if [ ! -d "$SHARED_BOARDS/jetson-tx2" ]; then
-	for i in $(seq 24); do skip "no Jetson TX2 dump in $SHARED_BOARDS"; done
+	for i in $(seq 25); do skip "no Jetson TX2 dump in $SHARED_BOARDS"; done
 	exit 0
 fi
 
@@ -67,6 +67,8 @@ ok "interrupt bitmaps: root slices 32/160/288, ivshmem INTx granted in both" \
 	python3 "$hdr/cell-facts.py" irqs "$p/g14/jetson-tx2.cell" "$p/g14/gpio-demo.cell"
 ok "ivshmem: same bdf, region indices on the state table, outputs as the ABI says" \
 	python3 "$hdr/cell-facts.py" ivshmem "$p/g14/jetson-tx2.cell" "$p/g14/gpio-demo.cell"
+ok "rev 9 ivshmem: one region, the same memory in both cells" \
+	python3 "$hdr/cell-facts.py" ivshmem9 "$p/g9/jetson-tx2.cell" "$p/g9/gpio-demo.cell"
 ok "dump lists the system part" sh -c \
 	"'$aj' dump '$p/g14/jetson-tx2.cell' | grep -q 'System configuration, revision 14, arm64'"
 
