@@ -10,25 +10,16 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "emit/c-names.h"
-#include "emit/layout.h"
+#include "emit/c-writer.h"
 #include "model/i18n.h"
 
-struct cw {
-	struct emit_buf *b;
-	const struct c_names *names;
-	enum abi abi;
-	const struct config *c;
-	const struct cell *cell;
-	const struct cell_header *h;
-};
 
 /*
  * "A | B | 0x40": named bits first, then what no name covers, or "0".
  * Lines wrap before 80 columns as in Jailhouse's configs; indent is the
  * field's, col the column the value starts at.
  */
-static void put_flags(struct emit_buf *b, const struct c_name *table, uint64_t v,
+void c_put_flags(struct emit_buf *b, const struct c_name *table, uint64_t v,
 		      const char *indent, size_t col)
 {
 	uint64_t rest = v;
@@ -64,7 +55,7 @@ static void put_flags(struct emit_buf *b, const struct c_name *table, uint64_t v
 }
 
 /* The name of an exact value, or the number. */
-static void put_value(struct emit_buf *b, const struct c_name *table, uint64_t v)
+void c_put_value(struct emit_buf *b, const struct c_name *table, uint64_t v)
 {
 	for (size_t i = 0; table && table[i].name; i++) {
 		if (table[i].value == v) {
@@ -109,14 +100,14 @@ static void put_comment_text(struct emit_buf *b, const char *s)
 	}
 }
 
-static void put_comment(struct emit_buf *b, const char *s)
+void c_put_comment(struct emit_buf *b, const char *s)
 {
 	buf_printf(b, "/* ");
 	put_comment_text(b, s);
 	buf_printf(b, " */ ");
 }
 
-static void put_hex_field(struct emit_buf *b, const char *indent, const char *field, uint64_t v)
+void c_put_hex_field(struct emit_buf *b, const char *indent, const char *field, uint64_t v)
 {
 	buf_printf(b, "%s.%s = %#llx,\n", indent, field, (unsigned long long)v);
 }
@@ -133,18 +124,18 @@ static void put_console(struct cw *w, const char *indent, const char *field,
 		uint32_t flags = v9_console_flags(con);
 
 		buf_printf(b, "%s\t.flags = ", indent);
-		put_value(b, w->names->con_types, flags & 0xf);
+		c_put_value(b, w->names->con_types, flags & 0xf);
 		if (flags & ~0xfu) {
 			buf_printf(b, " |\n%s\t\t ", indent);
-			put_flags(b, w->names->con_flags, flags & ~0xfu, indent,
+			c_put_flags(b, w->names->con_flags, flags & ~0xfu, indent,
 				  strlen(indent) * 8 + 17);
 		}
 		buf_printf(b, ",\n");
 	} else {
 		buf_printf(b, "%s\t.type = ", indent);
-		put_value(b, w->names->con_types, con->type);
+		c_put_value(b, w->names->con_types, con->type);
 		buf_printf(b, ",\n%s\t.flags = ", indent);
-		put_flags(b, w->names->con_flags, con->flags, indent, strlen(indent) * 8 + 17);
+		c_put_flags(b, w->names->con_flags, con->flags, indent, strlen(indent) * 8 + 17);
 		buf_printf(b, ",\n");
 	}
 	if (con->divider)
@@ -211,23 +202,23 @@ static void put_system(struct cw *w)
 	buf_printf(b, "\t\t.signature = JAILHOUSE_SYSTEM_SIGNATURE,\n");
 	if (w->abi == ABI_V14) {
 		buf_printf(b, "\t\t.architecture = ");
-		put_value(b, w->names->archs, (uint64_t)w->c->arch);
+		c_put_value(b, w->names->archs, (uint64_t)w->c->arch);
 		buf_printf(b, ",\n");
 	}
 	buf_printf(b, "\t\t.revision = JAILHOUSE_CONFIG_REVISION,\n");
 	if (s->flags) {
 		buf_printf(b, "\t\t.flags = ");
-		put_flags(b, w->names->sys, s->flags, "\t\t", 25);
+		c_put_flags(b, w->names->sys, s->flags, "\t\t", 25);
 		buf_printf(b, ",\n");
 	}
 	buf_printf(b, "\t\t.hypervisor_memory = {\n");
-	put_hex_field(b, "\t\t\t", "phys_start", s->hypervisor.phys);
+	c_put_hex_field(b, "\t\t\t", "phys_start", s->hypervisor.phys);
 	if (s->hypervisor.virt)
-		put_hex_field(b, "\t\t\t", "virt_start", s->hypervisor.virt);
-	put_hex_field(b, "\t\t\t", "size", s->hypervisor.size);
+		c_put_hex_field(b, "\t\t\t", "virt_start", s->hypervisor.virt);
+	c_put_hex_field(b, "\t\t\t", "size", s->hypervisor.size);
 	if (s->hypervisor.flags) {
 		buf_printf(b, "\t\t\t.flags = ");
-		put_flags(b, w->names->mem, w->abi == ABI_V9 ? v9_mem_flags(s->hypervisor.flags)
+		c_put_flags(b, w->names->mem, w->abi == ABI_V9 ? v9_mem_flags(s->hypervisor.flags)
 							     : v14_mem_flags(s->hypervisor.flags),
 			  "\t\t\t", 33);
 		buf_printf(b, ",\n");
@@ -235,7 +226,7 @@ static void put_system(struct cw *w)
 	buf_printf(b, "\t\t},\n");
 	put_console(w, "\t\t", "debug_console", &s->debug_console);
 	buf_printf(b, "\t\t.platform_info = {\n");
-	put_hex_field(b, "\t\t\t", "pci_mmconfig_base", s->pci_mmconfig_base);
+	c_put_hex_field(b, "\t\t\t", "pci_mmconfig_base", s->pci_mmconfig_base);
 	buf_printf(b, "\t\t\t.pci_mmconfig_end_bus = %u,\n", s->pci_mmconfig_end_bus);
 	buf_printf(b, "\t\t\t.pci_is_virtual = %u,\n", s->pci_is_virtual);
 	buf_printf(b, "\t\t\t.pci_domain = %u,\n", s->pci_domain);
@@ -243,11 +234,11 @@ static void put_system(struct cw *w)
 		put_iommus(w, s);
 	buf_printf(b, "\t\t\t.arm = {\n");
 	buf_printf(b, "\t\t\t\t.gic_version = %u,\n", s->gic_version);
-	put_hex_field(b, "\t\t\t\t", "gicd_base", s->gicd_base);
-	put_hex_field(b, "\t\t\t\t", "gicc_base", s->gicc_base);
-	put_hex_field(b, "\t\t\t\t", "gich_base", s->gich_base);
-	put_hex_field(b, "\t\t\t\t", "gicv_base", s->gicv_base);
-	put_hex_field(b, "\t\t\t\t", "gicr_base", s->gicr_base);
+	c_put_hex_field(b, "\t\t\t\t", "gicd_base", s->gicd_base);
+	c_put_hex_field(b, "\t\t\t\t", "gicc_base", s->gicc_base);
+	c_put_hex_field(b, "\t\t\t\t", "gich_base", s->gich_base);
+	c_put_hex_field(b, "\t\t\t\t", "gicv_base", s->gicv_base);
+	c_put_hex_field(b, "\t\t\t\t", "gicr_base", s->gicr_base);
 	buf_printf(b, "\t\t\t\t.maintenance_irq = %u,\n", s->maintenance_irq);
 	buf_printf(b, "\t\t\t},\n");
 	buf_printf(b, "\t\t},\n");
@@ -264,7 +255,7 @@ static void put_cell_desc(struct cw *w, const char *in)
 		buf_printf(b, "%s.signature = JAILHOUSE_CELL_DESC_SIGNATURE,\n", in);
 		if (w->abi == ABI_V14) {
 			buf_printf(b, "%s.architecture = ", in);
-			put_value(b, w->names->archs, (uint64_t)w->c->arch);
+			c_put_value(b, w->names->archs, (uint64_t)w->c->arch);
 			buf_printf(b, ",\n");
 		}
 		buf_printf(b, "%s.revision = JAILHOUSE_CONFIG_REVISION,\n", in);
@@ -274,7 +265,7 @@ static void put_cell_desc(struct cw *w, const char *in)
 	buf_printf(b, ",\n");
 	if (h->flags) {
 		buf_printf(b, "%s.flags = ", in);
-		put_flags(b, w->names->cell, w->abi == ABI_V9 ? v9_cell_flags(h->flags) : h->flags,
+		c_put_flags(b, w->names->cell, w->abi == ABI_V9 ? v9_cell_flags(h->flags) : h->flags,
 			  in, strlen(in) * 8 + 9);
 		buf_printf(b, ",\n");
 	}
@@ -298,7 +289,7 @@ static void put_cell_desc(struct cw *w, const char *in)
 	if (h->vpci_irq_base)
 		buf_printf(b, "\n%s.vpci_irq_base = %u,\n", in, h->vpci_irq_base);
 	if (h->cpu_reset_address)
-		put_hex_field(b, in, "cpu_reset_address", h->cpu_reset_address);
+		c_put_hex_field(b, in, "cpu_reset_address", h->cpu_reset_address);
 	if (h->msg_reply_timeout)
 		buf_printf(b, "%s.msg_reply_timeout = %llu,\n", in,
 			   (unsigned long long)h->msg_reply_timeout);
@@ -336,193 +327,6 @@ static void put_struct_decl(struct cw *w)
 	if (h->n_stream_ids && w->abi == ABI_V14)
 		buf_printf(b, "\t__u32 stream_ids[%u];\n", h->n_stream_ids);
 	buf_printf(b, "} __attribute__((packed)) config = {\n");
-}
-
-static void put_cpus(struct cw *w)
-{
-	const struct cell_header *h = w->h;
-	struct emit_buf *b = w->b;
-
-	buf_printf(b, "\n\t.cpus = {\n");
-	if (h->cpu_set_size % 8 == 0) {
-		for (uint32_t i = 0; i < h->cpu_set_size / 8; i++)
-			buf_printf(b, "\t\t%#llx,\n",
-				   (unsigned long long)(i == 0 ? w->cell->cpus : 0));
-	} else {
-		for (uint32_t i = 0; i < h->cpu_set_size; i++)
-			buf_printf(b, "\t\t%#x,\n", (unsigned)(w->cell->cpus >> (8 * i)) & 0xff);
-	}
-	buf_printf(b, "\t},\n");
-}
-
-static void put_regions(struct cw *w)
-{
-	struct emit_buf *b = w->b;
-
-	if (!w->cell->n_regions)
-		return;
-	buf_printf(b, "\n\t.mem_regions = {\n");
-	for (size_t i = 0; i < w->cell->n_regions; i++) {
-		const struct cell_region *r = &w->cell->regions[i];
-
-		buf_printf(b, "\t\t");
-		if (r->name && r->name[0])
-			put_comment(b, r->name);
-		buf_printf(b, "{\n");
-		put_hex_field(b, "\t\t\t", "phys_start", r->phys);
-		put_hex_field(b, "\t\t\t", "virt_start", r->virt);
-		put_hex_field(b, "\t\t\t", "size", r->size);
-		buf_printf(b, "\t\t\t.flags = ");
-		put_flags(b, w->names->mem,
-			  w->abi == ABI_V9 ? v9_mem_flags(r->flags) : v14_mem_flags(r->flags),
-			  "\t\t\t", 33);
-		buf_printf(b, ",\n\t\t},\n");
-	}
-	buf_printf(b, "\t},\n");
-}
-
-static void put_caches_and_irqchips(struct cw *w)
-{
-	const struct cell *cell = w->cell;
-	struct emit_buf *b = w->b;
-
-	if (cell->n_caches) {
-		buf_printf(b, "\n\t.cache_regions = {\n");
-		for (size_t i = 0; i < cell->n_caches; i++)
-			buf_printf(b, "\t\t{ .start = %u, .size = %u, .type = %u, .flags = %#x },\n",
-				   cell->caches[i].start, cell->caches[i].size,
-				   cell->caches[i].type, cell->caches[i].flags);
-		buf_printf(b, "\t},\n");
-	}
-	if (!cell->n_irqchips)
-		return;
-	buf_printf(b, "\n\t.irqchips = {\n");
-	for (size_t i = 0; i < cell->n_irqchips; i++) {
-		const struct cell_irqchip *chip = &cell->irqchips[i];
-
-		buf_printf(b, "\t\t/* interrupts %u-%u */ {\n", chip->pin_base,
-			   chip->pin_base + 127);
-		put_hex_field(b, "\t\t\t", "address", chip->address);
-		if (chip->id)
-			buf_printf(b, "\t\t\t.id = %u,\n", chip->id);
-		buf_printf(b, "\t\t\t.pin_base = %u,\n", chip->pin_base);
-		buf_printf(b, "\t\t\t.pin_bitmap = {\n\t\t\t\t%#x, %#x, %#x, %#x,\n\t\t\t},\n",
-			   chip->pin_bitmap[0], chip->pin_bitmap[1], chip->pin_bitmap[2],
-			   chip->pin_bitmap[3]);
-		buf_printf(b, "\t\t},\n");
-	}
-	buf_printf(b, "\t},\n");
-}
-
-static void put_pio(struct cw *w)
-{
-	const struct cell *cell = w->cell;
-	struct emit_buf *b = w->b;
-
-	if (!cell->pio_size)
-		return;
-	if (w->abi == ABI_V9) {
-		buf_printf(b, "\n\t.pio_bitmap = {");
-		for (size_t i = 0; i < cell->pio_size; i++)
-			buf_printf(b, "%s%#x,", i % 8 ? " " : "\n\t\t", cell->pio[i]);
-		buf_printf(b, "\n\t},\n");
-		return;
-	}
-	buf_printf(b, "\n\t.pio_regions = {\n");
-	for (size_t i = 0; i + PIO_V14_SIZE <= cell->pio_size; i += PIO_V14_SIZE) {
-		const uint8_t *p = cell->pio + i;
-
-		buf_printf(b, "\t\t{ .base = %#x, .length = %#x },\n", p[0] | p[1] << 8,
-			   p[2] | p[3] << 8);
-	}
-	buf_printf(b, "\t},\n");
-}
-
-static void put_pci_device(struct cw *w, const struct cell_pci *p)
-{
-	struct emit_buf *b = w->b;
-	bool masks = false;
-
-	buf_printf(b, "\t\t/* %02x:%02x.%x */ {\n", p->bdf >> 8, (p->bdf >> 3) & 0x1f,
-		   p->bdf & 7);
-	buf_printf(b, "\t\t\t.type = ");
-	put_value(b, w->names->pci_types, p->type);
-	buf_printf(b, ",\n");
-	if (p->iommu)
-		buf_printf(b, "\t\t\t.iommu = %u,\n", p->iommu);
-	buf_printf(b, "\t\t\t.domain = %u,\n", p->domain);
-	buf_printf(b, "\t\t\t.bdf = %#06x,\n", p->bdf);
-	for (size_t i = 0; i < 6; i++)
-		masks = masks || p->bar_mask[i];
-	if (masks)
-		buf_printf(b, "\t\t\t.bar_mask = {\n\t\t\t\t%#x, %#x, %#x,\n"
-			      "\t\t\t\t%#x, %#x, %#x,\n\t\t\t},\n",
-			   p->bar_mask[0], p->bar_mask[1], p->bar_mask[2], p->bar_mask[3],
-			   p->bar_mask[4], p->bar_mask[5]);
-	if (p->caps_start)
-		buf_printf(b, "\t\t\t.caps_start = %u,\n", p->caps_start);
-	if (p->num_caps)
-		buf_printf(b, "\t\t\t.num_caps = %u,\n", p->num_caps);
-	if (p->num_msi_vectors)
-		buf_printf(b, "\t\t\t.num_msi_vectors = %u,\n", p->num_msi_vectors);
-	/* Revision 14 has one-bit fields here, revision 9 a whole byte. */
-	if (p->msi_64bits)
-		buf_printf(b, "\t\t\t.msi_64bits = %u,\n", w->abi == ABI_V9 ? p->msi_64bits : 1);
-	if (p->msi_maskable && w->abi == ABI_V14)
-		buf_printf(b, "\t\t\t.msi_maskable = 1,\n");
-	if (p->num_msix_vectors)
-		buf_printf(b, "\t\t\t.num_msix_vectors = %u,\n", p->num_msix_vectors);
-	if (p->msix_region_size)
-		buf_printf(b, "\t\t\t.msix_region_size = %#x,\n", p->msix_region_size);
-	if (p->msix_address)
-		put_hex_field(b, "\t\t\t", "msix_address", p->msix_address);
-	if (w->abi == ABI_V9) {
-		buf_printf(b, "\t\t\t.shmem_region = %u,\n", p->shmem_regions_start);
-		buf_printf(b, "\t\t\t.shmem_protocol = ");
-		put_value(b, w->names->proto, v9_shmem_protocol(p->shmem_protocol));
-	} else {
-		buf_printf(b, "\t\t\t.shmem_regions_start = %u,\n", p->shmem_regions_start);
-		buf_printf(b, "\t\t\t.shmem_dev_id = %u,\n", p->shmem_dev_id);
-		buf_printf(b, "\t\t\t.shmem_peers = %u,\n", p->shmem_peers);
-		buf_printf(b, "\t\t\t.shmem_protocol = ");
-		put_value(b, w->names->proto, p->shmem_protocol);
-	}
-	buf_printf(b, ",\n\t\t},\n");
-}
-
-static void put_pci(struct cw *w)
-{
-	const struct cell *cell = w->cell;
-	struct emit_buf *b = w->b;
-
-	if (cell->n_pci) {
-		buf_printf(b, "\n\t.pci_devices = {\n");
-		for (size_t i = 0; i < cell->n_pci; i++)
-			put_pci_device(w, &cell->pci[i]);
-		buf_printf(b, "\t},\n");
-	}
-	if (cell->n_caps) {
-		buf_printf(b, "\n\t.pci_caps = {\n");
-		for (size_t i = 0; i < cell->n_caps; i++) {
-			const struct cell_pci_cap *cap = &cell->caps[i];
-
-			buf_printf(b, "\t\t{\n\t\t\t.id = %s%#x,\n",
-				   cap->id & 0x8000 ? "JAILHOUSE_PCI_EXT_CAP | " : "",
-				   cap->id & 0x7fff);
-			buf_printf(b, "\t\t\t.start = %#x,\n\t\t\t.len = %#x,\n", cap->start,
-				   cap->len);
-			buf_printf(b, "\t\t\t.flags = ");
-			put_flags(b, w->names->cap_flags, cap->flags, "\t\t\t", 33);
-			buf_printf(b, ",\n\t\t},\n");
-		}
-		buf_printf(b, "\t},\n");
-	}
-	if (cell->n_stream_ids && w->abi == ABI_V14) {
-		buf_printf(b, "\n\t.stream_ids = {\n");
-		for (size_t i = 0; i < cell->n_stream_ids; i++)
-			buf_printf(b, "\t\t%#x,\n", cell->stream_ids[i]);
-		buf_printf(b, "\t},\n");
-	}
 }
 
 int emit_cell_c(const struct config *c, const struct cell *cell, enum abi abi,
@@ -567,11 +371,7 @@ int emit_cell_c(const struct config *c, const struct cell *cell, enum abi abi,
 		put_cell_desc(&w, "\t\t");
 		buf_printf(out, "\t},\n");
 	}
-	put_cpus(&w);
-	put_regions(&w);
-	put_caches_and_irqchips(&w);
-	put_pio(&w);
-	put_pci(&w);
+	c_put_arrays(&w);
 	buf_printf(out, "};\n");
 	return 0;
 }
