@@ -244,7 +244,7 @@ static void items_sweep(struct validator *v, const struct item *a, size_t n,
 			pair(v, a[i].id, a[j].id);
 }
 
-void rules_regions_sweep(struct validator *v, const struct board *b, const struct config *c)
+void rules_regions_sweep(struct validator *v)
 {
 	struct item *items, *tmp;
 	struct spans root = { 0 };
@@ -272,11 +272,13 @@ void rules_regions_sweep(struct validator *v, const struct board *b, const struc
 			rules_region_loadable(v, (uint32_t)i,
 					      spans_cover(&root, r->phys, vlast(r->phys, r->size)));
 	}
-	for (k = 0; k < c->n_cells; k++) {
+	for (k = 0; k < v->cap_cells; k++) {
 		uint32_t id;
 
+		if (!v->cells[k].present)
+			continue;
 		n = 0;
-		for (id = v->cells[c->cells[k]->id].first; id != VNONE; id = v->regions[id].next) {
+		for (id = v->cells[k].first; id != VNONE; id = v->regions[id].next) {
 			const struct vregion *r = &v->regions[id];
 
 			if (r->size)

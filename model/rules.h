@@ -180,7 +180,7 @@ void rules_pair_virt(struct validator *v, uint32_t a, uint32_t b);
 /* A region over hypervisor memory. */
 void rules_region_hv(struct validator *v, uint32_t id);
 /* Region rules over everything by sorting and sweeping (full runs). */
-void rules_regions_sweep(struct validator *v, const struct board *b, const struct config *c);
+void rules_regions_sweep(struct validator *v);
 /* Region rules centred on one region through the indexes (incremental runs). */
 void rules_region_centred(struct validator *v, const struct board *b, uint32_t id);
 bool region_is_guest(const struct validator *v, const struct vregion *r);

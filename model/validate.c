@@ -310,10 +310,15 @@ void validate_full(struct validator *v, const struct board *b, const struct conf
 	for (i = 0; i < c->n_cells; i++) {
 		const struct cell *cell = c->cells[i];
 
+		/* Ids are unique by construction; a configuration breaking that
+		 * (a bad import) must not corrupt the copy's lists. */
+		if (vcell_get(v, cell->id)->present)
+			continue;
 		cell_load(v, cell);
 		v->cells[cell->id].mark = v->stamp;
 		for (j = cell->n_regions; j-- > 0;)
-			region_load(v, cell, j);
+			if (!vregion_get(v, cell->regions[j].id)->present)
+				region_load(v, cell, j);
 	}
 	for (i = 0; i < v->cap_regions; i++) {
 		if (!v->regions[i].present)
@@ -322,9 +327,10 @@ void validate_full(struct validator *v, const struct board *b, const struct conf
 		rules_region_unary(v, b, (uint32_t)i);
 		rules_region_hv(v, (uint32_t)i);
 	}
-	rules_regions_sweep(v, b, c);
-	for (i = 0; i < c->n_cells; i++)
-		rules_cell(v, b, c->cells[i]->id);
+	rules_regions_sweep(v);
+	for (i = 0; i < v->cap_cells; i++)
+		if (v->cells[i].present)
+			rules_cell(v, b, (uint32_t)i);
 	rules_global(v, b);
 }
 

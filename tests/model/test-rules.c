@@ -510,6 +510,17 @@ START_TEST(no_cells_no_root)
 }
 END_TEST
 
+/* A broken import with a region id twice is checked once, not corrupted. */
+START_TEST(duplicate_ids)
+{
+	g2->regions[0].id = g1->regions[0].id;
+	run();
+	run();
+	ck_assert_uint_eq(total(), 0);
+	ck_assert_int_eq(validator_region_severity(v, g1->regions[0].id), -1);
+}
+END_TEST
+
 /* Codes are stable kebab-case names, all different; errors sort first. */
 START_TEST(codes_and_order)
 {
@@ -608,6 +619,7 @@ int main(void)
 	tcase_add_test(tc, names);
 	tcase_add_test(tc, no_root);
 	tcase_add_test(tc, no_cells_no_root);
+	tcase_add_test(tc, duplicate_ids);
 	tcase_add_test(tc, codes_and_order);
 	tcase_add_test(tc, codes_documented);
 	suite_add_tcase(s, tc);
