@@ -262,7 +262,7 @@ void action_delete(struct tui *t)
 
 void action_search(struct tui *t)
 {
-	prompt_open(t, PROMPT_SEARCH, _("Search (name or address):"), t->search);
+	prompt_open(t, PROMPT_SEARCH, _("Search (name or address; Enter alone repeats):"), NULL);
 }
 
 void action_jump(struct tui *t, const struct selection *s)
@@ -333,13 +333,15 @@ void action_prompt_done(struct tui *t, const char *answer)
 
 	switch (t->prompt.kind) {
 	case PROMPT_SEARCH:
-		snprintf(t->search, sizeof(t->search), "%s", answer);
-		if (!answer[0])
+		/* An empty answer repeats the last search, finding the next match. */
+		if (answer[0])
+			snprintf(t->search, sizeof(t->search), "%s", answer);
+		if (!t->search[0])
 			return;
-		if (memory_search(&t->views[VIEW_MEMORY], t, answer))
+		if (memory_search(&t->views[VIEW_MEMORY], t, t->search))
 			tui_focus(t, VIEW_MEMORY);
 		else
-			tui_message(t, -1, _("No region matches \"%s\"."), answer);
+			tui_message(t, -1, _("No region matches \"%s\"."), t->search);
 		return;
 	case PROMPT_NEW_CELL:
 		if (answer[0])

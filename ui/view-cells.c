@@ -111,18 +111,24 @@ static uint64_t cell_ram(const struct cell *c)
 
 static void cells_draw_header(struct view *v, struct tui *t, int y, int x, int w)
 {
-	char heads[64];
+	int attr = draw_attr(t, COL_DIM), col, hw;
 
 	if (t->carry.active) {
 		draw_textf(y, x, w, draw_attr(t, COL_DROP), false, " %s %s ",
 			   glyph(t, GL_CARRY), _("drop here"));
 		return;
 	}
-	snprintf(heads, sizeof(heads), " %-5s %5s %3s %s", _("cpus"), _("ram"), _("reg"), "!");
-	/* The heads stand over their columns, unless the position hint is there. */
-	if (v->x + v->w - CELL_NUMS_W >= x && x + w == v->x + v->w)
-		draw_text(y, v->x + v->w - CELL_NUMS_W, CELL_NUMS_W, draw_attr(t, COL_DIM), false,
-			  heads);
+	/* The heads stand over their columns, unless the position hint is there;
+	 * each is placed by display width, so that translations line up. */
+	if (v->x + v->w - CELL_NUMS_W < x || x + w != v->x + v->w)
+		return;
+	col = v->x + v->w - CELL_NUMS_W + 1;
+	draw_text(y, col, 6, attr, true, _("cpus"));
+	hw = text_width(_("ram"));
+	draw_text(y, col + 6 + (hw < 5 ? 5 - hw : 0), 5, attr, false, _("ram"));
+	hw = text_width(_("reg"));
+	draw_text(y, col + 12 + (hw < 3 ? 3 - hw : 0), 3, attr, false, _("reg"));
+	draw_text(y, col + 16, 1, attr, false, "!");
 }
 
 static void cells_draw_row(struct view *v, struct tui *t, size_t row, int y, int x, int w,

@@ -153,7 +153,7 @@ static struct mem_cols memory_cols(const struct tui *t, int w)
 
 	c.addr = 2 + t->facts.addr_digits;
 	c.size = 6;
-	c.flags = 9;
+	c.flags = 11;
 	c.owners = w >= 120 ? 24 : 10;
 	c.name = w - (2 + 2 * (c.addr + 1) + c.size + 1 + c.owners + 1 + c.flags);
 	if (c.name < 8)
@@ -237,15 +237,21 @@ static void memory_draw_bar(struct view *v, struct tui *t, int y)
 static void memory_draw_header(struct view *v, struct tui *t, int y, int x, int w)
 {
 	struct mem_cols c = memory_cols(t, v->w);
-	char line[512];
+	int attr = draw_attr(t, COL_DIM) | A_BOLD, col = v->x + 2, sw;
 
 	draw_textf(y, x, w, A_NORMAL, false, "%s, %s %d", board_of(t)->name ? board_of(t)->name : "",
 		   _("revision"), (int)t->p->settings.abi);
 	memory_draw_bar(v, t, y + 1);
-	snprintf(line, sizeof(line), "  %-*s %-*s %*s %-*s %-*s %s", c.addr, _("start"), c.addr,
-		 _("end"), c.size, _("size"), c.name, _("name"), c.owners, _("cells"),
-		 _("flags"));
-	draw_text(y + 2, v->x, v->w, draw_attr(t, COL_DIM) | A_BOLD, true, line);
+	/* Heads one by one, so that translations are measured by display width. */
+	draw_fill(y + 2, v->x, v->w, attr);
+	col += draw_text(y + 2, col, c.addr + 1, attr, true, _("start"));
+	col += draw_text(y + 2, col, c.addr + 1, attr, true, _("end"));
+	sw = text_width(_("size"));
+	draw_text(y + 2, col + (sw < c.size ? c.size - sw : 0), c.size, attr, false, _("size"));
+	col += c.size + 1;
+	col += draw_text(y + 2, col, c.name + 1, attr, true, _("name"));
+	col += draw_text(y + 2, col, c.owners + 1, attr, true, _("cells"));
+	draw_text(y + 2, col, v->x + v->w - col, attr, false, _("flags"));
 }
 
 static void memory_draw_row(struct view *v, struct tui *t, size_t row, int y, int x, int w,

@@ -1,0 +1,59 @@
+#!/bin/sh
+# Makes the text screenshots in this folder: the editor on the bundled
+# Jetson TX2 profile in a real terminal (tmux) at 80x24 and 160x48, after
+# creating a bare-metal cell and dragging the UART, the GPIO controller and
+# a CPU into it with the keyboard.
+#
+#   AUTOJAIL=path/to/autojail doc/screenshots/capture.sh
+set -e
+here=$(cd "$(dirname "$0")" && pwd)
+aj=${AUTOJAIL:-autojail}
+tmux=${TMUX_BIN:-tmux}
+sock="autojail-shots-$$"
+work=$(mktemp -d)
+tm() { "$tmux" -L "$sock" -f /dev/null "$@"; }
+trap 'tm kill-server 2>/dev/null; rm -rf "$work"' EXIT
+
+wait_for() {
+	i=0
+	until tm capture-pane -p -t "$1" 2>/dev/null | grep -qF -- "$2"; do
+		i=$((i + 1))
+		if [ $i -ge 300 ]; then
+			echo "capture.sh: no \"$2\" on the screen:" >&2
+			tm capture-pane -p -t "$1" >&2
+			exit 1
+		fi
+		sleep 0.05
+	done
+}
+keys() { s=$1; shift; for k in "$@"; do tm send-keys -t "$s" "$k"; done; }
+text() { tm send-keys -t "$1" -l "$2"; tm send-keys -t "$1" Enter; }
+drop_on_last() { keys "$1" Space; wait_for "$1" "drop here"; keys "$1" G Enter; wait_for "$1" "$2"; }
+
+shot() {
+	s=$1 cols=$2 rows=$3
+	mkdir -p "$work/$s"
+	tm new-session -d -s "$s" -x "$cols" -y "$rows" \
+		"env TERM=tmux-256color LC_ALL=C.UTF-8 '$aj' -C '$work/$s' tui"
+	wait_for "$s" "Memory map"
+	keys "$s" n
+	text "$s" gpio-demo
+	wait_for "$s" "Cell gpio-demo created"
+	keys "$s" /
+	text "$s" 0x3100000
+	drop_on_last "$s" "to gpio-demo"
+	keys "$s" /
+	text "$s" gpio@2200000
+	drop_on_last "$s" "gpio@2200000 to gpio-demo"
+	keys "$s" Tab Tab Down Down Down
+	drop_on_last "$s" "cpu3 to gpio-demo"
+	keys "$s" /
+	text "$s" 0x2200000
+	wait_for "$s" "root,gpio-demo"
+	tm capture-pane -p -t "$s" > "$here/tui-${cols}x${rows}.txt"
+}
+
+tm new-session -d -s keep "cat"
+tm set -g remain-on-exit on
+shot small 80 24
+shot large 160 48
