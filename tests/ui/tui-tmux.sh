@@ -39,6 +39,7 @@ wait_for() { poll shows "$1" "$2" || { screen "$1"; return 1; }; }
 wait_gone() { poll hides "$1" "$2" || { screen "$1"; return 1; }; }
 flags_are() { [ "$(tm display -p -t "$1" '#{mouse_sgr_flag}#{mouse_button_flag}')" = "$2" ]; }
 dead() { [ "$(tm display -p -t "$1" '#{pane_dead}:#{pane_dead_status}')" = "1:$2" ]; }
+quits() { poll dead "$1" "$2" || { tm display -p -t "$1" 'dead #{pane_dead}, status #{pane_dead_status}'; screen "$1"; return 1; }; }
 lines_are() { [ "$(screen "$1" | wc -l)" -eq "$2" ]; }
 coloured() { tm capture-pane -e -p -t "$1" | grep -qE '(\[|;)(3[0-7]|4[0-7])(;|m)'; }
 uncoloured() { ! coloured "$1"; }
@@ -84,7 +85,7 @@ ok "grown again it draws the panes" wait_gone ed "Terminal too small"
 ok "... at the new size" lines_are ed 30
 ok "the screen has colour" coloured ed
 tm send-keys -t ed q
-ok "q quits at once when everything is saved" poll dead ed 0
+ok "q quits at once when everything is saved" quits ed 0
 
 # Suspend and resume from an interactive shell with job control.
 tm new-session -d -s sh -x 80 -y 24 "env TERM=tmux-256color LC_ALL=C.UTF-8 PS1='shell\$ ' sh -i"
@@ -115,7 +116,7 @@ ok "Space, G and Enter drop UART-A on the new cell" wait_for vt "to serial"
 tm send-keys -t vt q
 ok "q asks about the unsaved changes" wait_for vt "Unsaved changes"
 tm send-keys -t vt y
-ok "y saves and quits" poll dead vt 0
+ok "y saves and quits" quits vt 0
 ok "... having written cells.yml" saved "$v" serial
 
 # NO_COLOR: attributes carry the meaning, colours stay off.
