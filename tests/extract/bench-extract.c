@@ -17,18 +17,18 @@
 
 #define RUNS 20
 
-static double now_ms(void)
+static double clock_ms(clockid_t id)
 {
 	struct timespec ts;
 
-	clock_gettime(CLOCK_MONOTONIC, &ts);
+	clock_gettime(id, &ts);
 	return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
 }
 
 static int bench(const char *boards, const char *name)
 {
 	char *dir = xasprintf("%s/%s", boards, name);
-	double best = 1e9, total = 0;
+	double best = 1e9, total = 0, cpu_best = 1e9;
 	size_t regions = 0;
 
 	for (int i = 0; i < RUNS; i++) {
@@ -36,7 +36,8 @@ static int bench(const char *boards, const char *name)
 		struct error err;
 		struct board b;
 		struct dump *d;
-		double t0 = now_ms(), dt;
+		double t0 = clock_ms(CLOCK_MONOTONIC), dt, dc;
+		double c0 = clock_ms(CLOCK_PROCESS_CPUTIME_ID);
 		int ret;
 
 		error_clear(&err);
@@ -44,7 +45,8 @@ static int bench(const char *boards, const char *name)
 		report_init(&rep);
 		d = dump_open_dir(dir, &err);
 		ret = d ? extract_board(d, &b, &rep, &err) : -1;
-		dt = now_ms() - t0;
+		dt = clock_ms(CLOCK_MONOTONIC) - t0;
+		dc = clock_ms(CLOCK_PROCESS_CPUTIME_ID) - c0;
 		if (ret) {
 			fprintf(stderr, "bench-extract: %s\n", err.text);
 			free(dir);
@@ -57,9 +59,12 @@ static int bench(const char *boards, const char *name)
 		total += dt;
 		if (dt < best)
 			best = dt;
+		if (dc < cpu_best)
+			cpu_best = dc;
 	}
-	printf("extract %-12s %4zu regions: best %6.2f ms, mean %6.2f ms over %d runs "
-	       "(aim <= 20 ms)\n", name, regions, best, total / RUNS, RUNS);
+	/* CPU time shows the cost when other jobs share the machine. */
+	printf("extract %-12s %4zu regions: best %6.2f ms, mean %6.2f ms, best CPU %6.2f ms "
+	       "over %d runs (aim <= 20 ms)\n", name, regions, best, total / RUNS, cpu_best, RUNS);
 	free(dir);
 	return 0;
 }
