@@ -1,0 +1,134 @@
+#!/bin/sh
+# A two-guest network switch on the Raspberry Pi 4 (the bundled profile
+# extracted from shared/boards/rpi4), for config revisions 14 and 9: the
+# project validates, generate writes every cell, each emitted C source
+# compiles (against tests/emit's revision headers, with Jailhouse's flags)
+# to exactly the bytes of the emitted .cell, and the .cell files hold the
+# switch: one VETH device per member in the root cell, one in each member,
+# with the same PCI address and the interrupt the cell is granted.
+. "$top_srcdir/tests/cli/tap.sh"
+aj="$AUTOJAIL"
+export AUTOJAIL_BOARDS="$top_srcdir/boards"
+cc=${CC_FOR_TEST:-cc}
+command -v objcopy >/dev/null 2>&1 && objcopy=objcopy
+
+# The PCI addresses of the VETH (protocol 0x1) ivshmem devices in a dump.
+veth_pci() { sed -n 's/^ *PCI \([0-9a-f:.]*\) ivshmem.*protocol 0x1$/\1/p' "$1"; }
+
+members_match() {
+	a=$(veth_pci "$tap_tmp/linux1.dump$1")
+	b=$(veth_pci "$tap_tmp/linux2.dump$1")
+	[ -n "$a" ] && [ -n "$b" ] && [ "$a" != "$b" ] &&
+		veth_pci "$tap_tmp/root.dump$1" | grep -qx "$a" &&
+		veth_pci "$tap_tmp/root.dump$1" | grep -qx "$b"
+}
+
+# Whether an irqchip line of the dump ("interrupts 160-287: 33,200-202") grants irq.
+has_irq() {
+	awk -v irq="$2" '/irqchip .*interrupts/ {
+		sub(/.*: /, "")
+		n = split($0, parts, ",")
+		for (i = 1; i <= n; i++) {
+			if (split(parts[i], r, "-") == 2) {
+				if (irq >= r[1] + 0 && irq <= r[2] + 0)
+					found = 1
+			} else if (parts[i] + 0 == irq) {
+				found = 1
+			}
+		}
+	} END { exit !found }' "$1"
+}
+
+# On arm the INTx of device d is interrupt 32 + vpci_irq_base + (d & 3).
+members_intx() {
+	for c in linux1 linux2; do
+		f="$tap_tmp/$c.dump$1"
+		base=$(sed -n 's/^Virtual PCI interrupts from: //p' "$f")
+		dev=$(veth_pci "$f" | cut -d: -f3 | cut -d. -f1)
+		[ -n "$base" ] && [ -n "$dev" ] || return 1
+		has_irq "$f" $((32 + base + (0x$dev & 3))) || return 1
+	done
+}
+
+# autojail check, where one failure is known: the validator (model/
+# rules-region.c) flags the all-zero read/write section that revision 14
+# ivshmem devices have by design. Exactly that failure is a TAP TODO, so
+# the byte checks still run (generate --force); any other one fails, and
+# once the validator accepts the section the test passes plainly.
+check_known_gap() {
+	tap_n=$((tap_n + 1))
+	known_gap=
+	if "$aj" -C "$2" check >"$tap_tmp/check" 2>&1; then
+		echo "ok $tap_n - $1"
+		return
+	fi
+	if grep '^error' "$tap_tmp/check" | grep -qv "zero-size.*'br0-linux[12] shared'"; then
+		echo "not ok $tap_n - $1"
+		sed 's/^/# /' "$tap_tmp/check" | head -20
+		tap_failed=$((tap_failed + 1))
+		return
+	fi
+	known_gap=1
+	echo "not ok $tap_n - $1 # TODO the validator rejects the empty ivshmem section"
+}
+
+plan 18
+for abi in 14 9; do
+	p="$tap_tmp/p$abi"
+	g="$p/generated"
+	"$aj" -C "$p" init --abi "$abi" --name pi --profile rpi4 >/dev/null
+	cat > "$p/cells.yml" <<'EOF'
+guests:
+  - { name: linux1, type: linux, cpus: 1, ram: 64 MiB }
+  - { name: linux2, type: linux, cpus: 1, ram: 64 MiB }
+network:
+  bridge: br0
+  uplink: eth0
+  ipv4_prefix: 10.23.0.0/24
+  members: [linux1, linux2]
+EOF
+	check_known_gap "rev $abi: autojail check finds no error" "$p"
+	force=
+	[ -n "$known_gap" ] && force=--force
+	ok "rev $abi: generate writes the root cell and both guests" sh -c \
+		"'$aj' -C '$p' generate $force >/dev/null && test -s '$g/root.cell' &&
+		 test -s '$g/linux1.cell' && test -s '$g/linux2.cell'"
+
+	# tmp/inc/jailhouse/cell-config.h leads to the test header of the revision.
+	inc="$tap_tmp/inc$abi"
+	mkdir -p "$inc/jailhouse"
+	echo "/* the types are in cell-config.h */" > "$inc/jailhouse/types.h"
+	echo "#include \"$top_srcdir/tests/emit/jailhouse-v$abi.h\"" > "$inc/jailhouse/cell-config.h"
+	same_bytes() {
+		"$1" -Wall -Wextra -Werror -O2 -I"$inc" -c "$g/$3.c" -o "$tap_tmp/$3.o" &&
+			"$2" -O binary --only-section=.data "$tap_tmp/$3.o" "$tap_tmp/$3.bin" &&
+			cmp "$tap_tmp/$3.bin" "$g/$3.cell"
+	}
+	for cell in root linux1 linux2; do
+		if [ -n "${objcopy:-}" ]; then
+			ok "rev $abi: $cell.c compiles to $cell.cell byte for byte" \
+				same_bytes "$cc" "$objcopy" "$cell"
+		else
+			skip "no objcopy"
+		fi
+	done
+	if [ -n "${AARCH64_CC:-}" ] && [ -n "${AARCH64_OBJCOPY:-}" ]; then
+		ok "rev $abi: the same with the aarch64 cross compiler" sh -c \
+			"for c in root linux1 linux2; do
+			   '$AARCH64_CC' -Wall -Wextra -Werror -O2 -I'$inc' -c '$g/'\$c.c -o '$tap_tmp/x.o' &&
+			   '$AARCH64_OBJCOPY' -O binary --only-section=.data '$tap_tmp/x.o' '$tap_tmp/x.bin' &&
+			   cmp '$tap_tmp/x.bin' '$g/'\$c.cell || exit 1; done"
+	else
+		skip "no aarch64 cross compiler"
+	fi
+
+	# The dumps of the .cell files: the devices, their PCI addresses, the interrupts.
+	for cell in root linux1 linux2; do
+		"$aj" dump "$g/$cell.cell" > "$tap_tmp/$cell.dump$abi" 2>&1
+	done
+	ok "rev $abi: the root cell has one VETH device per member" \
+		test "$(veth_pci "$tap_tmp/root.dump$abi" | sort -u | wc -l)" = 2
+	ok "rev $abi: each member has one, at an address of the root cell's" members_match "$abi"
+	ok "rev $abi: each member is granted its device's interrupt" members_intx "$abi"
+done
+exit 0
