@@ -92,7 +92,6 @@ static const char *const glyphs[GL_COUNT][2] = {
 	[GL_FOLDED] = { "+", "\u25b8" },
 	[GL_UNFOLDED] = { "-", "\u25be" },
 	[GL_CARRY] = { ">", "\u25b6" },
-	[GL_LINUX] = { "L", "L" },
 };
 
 const char *glyph(const struct tui *t, enum glyph g)

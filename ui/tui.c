@@ -127,11 +127,6 @@ void tui_close(struct tui *t)
 	free(t);
 }
 
-bool tui_done(const struct tui *t)
-{
-	return t->quit;
-}
-
 void tui_resize(struct tui *t, int cols, int rows)
 {
 	if (cols < 1 || rows < 1)

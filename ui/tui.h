@@ -41,7 +41,5 @@ bool tui_screen_has(struct tui *t, const char *text);
 /* The save the editor uses: cells.yml, then C and .cell files into DIR/out/
  * unless the validator reports errors (ui/save.c). */
 int tui_save_project(struct project *p, char *report, size_t len);
-/* Whether the user asked to quit. */
-bool tui_done(const struct tui *t);
 
 #endif

@@ -201,8 +201,8 @@ const struct cell_region *facts_region_use(const struct tui *t, uint32_t board_r
 void format_addr(const struct tui *t, uint64_t a, char *buf, size_t len);
 
 /* draw.c */
-enum color_role { COL_NORMAL, COL_TITLE, COL_TITLE_FOCUS, COL_CURSOR, COL_ERROR, COL_WARNING,
-		  COL_DROP, COL_DIM, COL_STATUS, COL_CELL0 };
+enum color_role { COL_TITLE, COL_TITLE_FOCUS, COL_CURSOR, COL_ERROR, COL_WARNING, COL_DROP,
+		  COL_DIM, COL_STATUS };
 #define CELL_COLORS 6
 void draw_init(struct tui *t);
 int draw_attr(const struct tui *t, enum color_role role);
@@ -218,7 +218,7 @@ void draw_hline(const struct tui *t, int y, int x, int w, int attr);
 void draw_vline(const struct tui *t, int y, int x, int h, int attr);
 void draw_box(const struct tui *t, int y, int x, int h, int w, int attr);
 /* Glyphs in UTF-8 or ASCII. */
-enum glyph { GL_ERROR, GL_WARNING, GL_FOLDED, GL_UNFOLDED, GL_CARRY, GL_LINUX, GL_COUNT };
+enum glyph { GL_ERROR, GL_WARNING, GL_FOLDED, GL_UNFOLDED, GL_CARRY, GL_COUNT };
 const char *glyph(const struct tui *t, enum glyph g);
 const char *glyph_severity(const struct tui *t, int sev);
 int attr_severity(const struct tui *t, int sev);

@@ -7,7 +7,7 @@
 aj="$AUTOJAIL"
 : "${AUTOJAIL_BOARDS:=$top_srcdir/boards}"
 export AUTOJAIL_BOARDS
-N=24
+N=26
 
 plan $N
 if [ -z "$TMUX_BIN" ] || ! command -v "$TMUX_BIN" >/dev/null 2>&1; then
@@ -98,6 +98,12 @@ ok "C-z suspends to the shell and turns mouse reports off" poll flags_are sh 00
 typed sh fg
 ok "fg resumes the editor" wait_for sh "Memory map"
 ok "... with mouse reports on again" poll flags_are sh 11
+# A stop from outside (kill -TSTP) goes through curses' own handler.
+editor=$(pgrep -n -f "$aj -C $d tui")
+kill -TSTP "$editor"
+ok "an outside SIGTSTP stops the editor and lets curses drop button reports" poll flags_are sh 10
+typed sh fg
+ok "after fg the editor turns them on again" poll flags_are sh 11
 
 # A serial console: vt100, no locale, no mouse, keys only.
 v="$tap_tmp/vt"
