@@ -327,8 +327,12 @@ static bool level_enter(struct fdt_walk *w, int off, const char *name)
 	l->ac = dt_prop_u32(w->fdt, off, "#address-cells", 2);
 	l->sc = dt_prop_u32(w->fdt, off, "#size-cells", 1);
 	l->ranges = fdt_getprop(w->fdt, off, "ranges", &l->ranges_len);
-	if (!l->ranges)
+	/* libfdt hands out a length of -1 from a blob whose property length
+	 * wraps around, even after fdt_check_full (found by fuzzing). */
+	if (!l->ranges || l->ranges_len < 0) {
+		l->ranges = NULL;
 		l->ranges_len = 0;
+	}
 	own = dt_prop_u32(w->fdt, off, "interrupt-parent", 0);
 	l->iparent = own ? own : (up ? up->iparent : 0);
 	l->pci = type && !strcmp(type, "pci");
