@@ -25,6 +25,8 @@ seeds() {
 		for f in "$boards"/*/sys/firmware/fdt; do
 			[ -f "$f" ] && cp "$f" "$2/$(basename "$(dirname "$(dirname "$(dirname "$f")")")")"
 		done
+		# Blobs that once crashed the walk (or libfdt under it).
+		cp "$top_srcdir"/tests/fuzz/regress-dtb/* "$2/"
 		if [ -n "$DTC" ]; then
 			for f in "$top_srcdir"/tests/extract/fixtures/*.dts; do
 				"$DTC" -q -I dts -O dtb -o "$2/$(basename "$f" .dts)" "$f" 2>/dev/null
