@@ -55,7 +55,8 @@ void rules_region_unary(struct validator *v, const struct board *b, uint32_t id)
 	uint64_t last;
 	int32_t br;
 
-	if (!r->size)
+	/* A shared-memory link's unused section is an all-zero region by convention. */
+	if (!r->size && !r->linked)
 		region_diag(v, DIAG_ZERO_SIZE, id, xasprintf(_("region %s has size 0"),
 							      region_label(r, false, l, sizeof(l))));
 	if (misaligned && !(r->flags & MEM_IO))

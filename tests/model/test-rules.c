@@ -278,6 +278,21 @@ START_TEST(zero_size)
 }
 END_TEST
 
+/* Upstream's virtual-ethernet links leave their read/write section empty. */
+START_TEST(zero_size_link_section)
+{
+	size_t first = g2->n_regions;
+
+	add(g2, "state", 0xc3000000, 0xc3000000, 0x1000, MEM_READ | MEM_ROOTSHARED);
+	add(g2, "rw", 0, 0, 0, 0);
+	add(g2, "out0", 0xc3001000, 0xc3001000, 0x1000, MEM_READ);
+	add(g2, "out1", 0xc3002000, 0xc3002000, 0x1000, MEM_READ | MEM_WRITE);
+	ivshmem(g2, (uint32_t)first, 0x0010);
+	run();
+	ck_assert_uint_eq(count(DIAG_ZERO_SIZE), 0);
+}
+END_TEST
+
 START_TEST(cpu_twice)
 {
 	/* The root keeps every CPU; only guests conflict. */
@@ -601,6 +616,7 @@ int main(void)
 	tcase_add_test(tc, not_on_board);
 	tcase_add_test(tc, align_and_width);
 	tcase_add_test(tc, zero_size);
+	tcase_add_test(tc, zero_size_link_section);
 	tcase_add_test(tc, cpu_twice);
 	tcase_add_test(tc, cpu_missing);
 	tcase_add_test(tc, root_cpu0);
