@@ -295,6 +295,25 @@ START_TEST(corrupt_blobs)
 }
 END_TEST
 
+/* Blobs fuzzing found (tests/fuzz/regress-dtb): refused or read, never a crash. */
+START_TEST(fuzz_findings)
+{
+	static const char *const names[] = { "old-version", "ranges-len-minus-one" };
+
+	for (size_t i = 0; i < 2; i++) {
+		char *path = xasprintf("%s/tests/fuzz/regress-dtb/%s", srcdir, names[i]);
+		struct extracted x;
+		struct error err;
+
+		error_clear(&err);
+		extract_dump(dump_open_dtb(path, &err), &x);
+		ck_assert_msg(x.ret == 0 || strstr(x.err.text, names[i]), "%s", x.err.text);
+		done(&x);
+		free(path);
+	}
+}
+END_TEST
+
 /* Folder listings are sorted by name, blobs keep source order: compare sorted. */
 static int region_cmp(const void *a, const void *b)
 {
@@ -397,6 +416,7 @@ int main(void)
 	tcase_add_test(tc, no_memory_node);
 	tcase_add_test(tc, no_gic);
 	tcase_add_test(tc, corrupt_blobs);
+	tcase_add_test(tc, fuzz_findings);
 	tcase_add_test(tc, folder_form_equals_blob);
 	suite_add_tcase(s, tc);
 	sr = srunner_create(s);
