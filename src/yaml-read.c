@@ -71,6 +71,9 @@ static void yr_parser_error(struct yreader *r)
 			}
 		}
 		yr_error(r, line, column, _("not a YAML text file: %s"), problem);
+	} else if (p->problem_mark.index < r->len && r->data[p->problem_mark.index] == '\t') {
+		/* The usual mistake of hand-written files gets a plain answer. */
+		yr_error(r, line, column, _("invalid YAML: a tab; YAML indents with spaces only"));
 	} else if (p->context) {
 		yr_error(r, line, column, _("invalid YAML: %s %s"), problem, p->context);
 	} else {

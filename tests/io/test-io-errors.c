@@ -42,6 +42,7 @@ static const struct bad_case bad_cases[] = {
 	{ SETTINGS, "", 0, 1, "\"name\"", "lacks" },
 	{ SETTINGS, "name: a\n---\nname: b\n", -1, 2, "one YAML document", NULL },
 	{ SETTINGS, "- name\n", -1, 1, "mapping", NULL },
+	{ SETTINGS, "name: demo\n\tarch: arm\n", -1, 2, "tab", "spaces" },
 	{ SETTINGS, "name: demo\nboard: 192.168.0.1\n", -1, 2, "\"board\"", "ssh://" },
 	{ SETTINGS, "name: demo\narch: sparc\n", -1, 2, "\"arch\"", "arm64" },
 	/* board.yml */
