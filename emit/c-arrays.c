@@ -19,7 +19,8 @@ static void put_cpus(struct cw *w)
 				   (unsigned long long)(i == 0 ? w->cell->cpus : 0));
 	} else {
 		for (uint32_t i = 0; i < h->cpu_set_size; i++)
-			buf_printf(b, "\t\t%#x,\n", (unsigned)(w->cell->cpus >> (8 * i)) & 0xff);
+			buf_printf(b, "\t\t%#x,\n",
+				   i < 8 ? (unsigned)(w->cell->cpus >> (8 * i)) & 0xff : 0);
 	}
 	buf_printf(b, "\t},\n");
 }

@@ -151,6 +151,8 @@ struct cell *fixture_subpage(struct config *c, enum abi abi)
 	struct cell *cell = config_add_cell(c, "subpage", false);
 
 	(void)abi;
+	/* A CPU set that is no whole number of u64 words: the C writer uses bytes. */
+	cell->cpu_set_size = 12;
 	cell->cpus = 0x10;
 	cell_add_region(c, cell, "RAM", 0x2f1000000ull, 0, 0x100000, RW | MEM_EXECUTE |
 			MEM_LOADABLE);
@@ -176,6 +178,7 @@ struct cell *fixture_all_flags(struct config *c, enum abi abi)
 			 MEM_IO_16 | MEM_IO_32 | MEM_IO_64;
 
 	cell->cpus = 0xffffffffffffffeull;
+	cell->cpu_set_size = 16;
 	if (abi == ABI_V14) {
 		every |= MEM_NO_HUGEPAGES;
 		cell->flags = CELL_PASSIVE_COMMREG | CELL_TEST_DEVICE | CELL_AARCH32 |

@@ -133,7 +133,10 @@ START_TEST(cells_both)
 	ck_assert_uint_eq(le(&b, 76, 4), 3);          /* stream ids */
 	ck_assert_uint_eq(le(&b, 84, 8), 0x40000);
 	ck_assert_uint_eq(le(&b, 100 + 12, 2), CON_SCIF);
-	ck_assert_uint_eq(le(&b, 132 + 8 + 24, 8), 0xf81ff); /* every memory flag */
+	ck_assert_uint_eq(le(&b, 48, 4), 16);
+	ck_assert_uint_eq(le(&b, 132, 8), 0xffffffffffffffeull);
+	ck_assert_uint_eq(le(&b, 140, 8), 0);
+	ck_assert_uint_eq(le(&b, 132 + 16 + 24, 8), 0xf81ff); /* every memory flag */
 	emit_buf_free(&b);
 	config_free(&c);
 
@@ -146,7 +149,7 @@ START_TEST(cells_both)
 	ck_assert_uint_eq(le(&b, 64, 4), 8);          /* pio bitmap bytes */
 	ck_assert_uint_eq(le(&b, 80, 8), 0x40000);
 	ck_assert_uint_eq(le(&b, 88, 8), 1234567);
-	ck_assert_uint_eq(le(&b, 96 + 8 + 24, 8), 0xf01ff); /* IO_UNALIGNED is 0x100 */
+	ck_assert_uint_eq(le(&b, 96 + 16 + 24, 8), 0xf01ff); /* IO_UNALIGNED is 0x100 */
 	emit_buf_free(&b);
 	config_free(&c);
 }
