@@ -113,11 +113,13 @@ static bool check_parents(struct board_reader *br)
 	return true;
 }
 
-static bool read_cpu(struct yreader *r, struct board *b)
+static bool read_cpu(struct board_reader *br)
 {
 	static const char *const keys[] = {
 		"id", "mpidr", "core", "enable_method", "online", "sources", NULL,
 	};
+	struct yreader *r = br->r;
+	struct board *b = br->b;
 	struct board_cpu *c = board_add_cpu(b, 0, 0);
 	struct ymap m;
 	int k;
@@ -141,11 +143,13 @@ static bool read_cpu(struct yreader *r, struct board *b)
 	return k == -1;
 }
 
-static bool read_console(struct yreader *r, struct board *b)
+static bool read_console(struct board_reader *br)
 {
 	static const char *const keys[] = {
 		CONSOLE_KEYS, "dt_path", "linux_name", "stdout", "sources", NULL,
 	};
+	struct yreader *r = br->r;
+	struct board *b = br->b;
 	struct board_console *c = board_add_console(b);
 	struct ymap m;
 	int k;
@@ -168,11 +172,13 @@ static bool read_console(struct yreader *r, struct board *b)
 	return k == -1;
 }
 
-static bool read_pci(struct yreader *r, struct board *b)
+static bool read_pci(struct board_reader *br)
 {
 	static const char *const keys[] = {
 		"domain", "bdf", "vendor", "device", "class", "bars", "sources", NULL,
 	};
+	struct yreader *r = br->r;
+	struct board *b = br->b;
 	struct board_pci *p;
 	struct ymap m;
 	size_t nbars = 0;
@@ -211,9 +217,11 @@ static bool read_pci(struct yreader *r, struct board *b)
 	return k == -1;
 }
 
-static bool read_alias(struct yreader *r, struct board *b)
+static bool read_alias(struct board_reader *br)
 {
 	static const char *const keys[] = { "name", "path", NULL };
+	struct yreader *r = br->r;
+	struct board *b = br->b;
 	struct board_alias *a;
 	struct ymap m;
 	int k;
@@ -278,14 +286,14 @@ static const char *const board_keys[] = {
 
 /* Reads a list whose items one function reads. */
 static bool read_list(struct board_reader *br, const char *key,
-		      bool (*item)(struct yreader *, struct board *))
+		      bool (*item)(struct board_reader *))
 {
 	int more;
 
 	if (!yr_seq_begin(br->r, key))
 		return false;
 	while ((more = yr_seq_next(br->r)) > 0)
-		if (item ? !item(br->r, br->b) : !read_region(br))
+		if (!item(br))
 			return false;
 	return more == 0;
 }
@@ -321,7 +329,7 @@ static bool read_board(struct board_reader *br)
 		case B_CONSOLES: ok = read_list(br, "consoles", read_console); break;
 		case B_ALIASES: ok = read_list(br, "aliases", read_alias); break;
 		case B_PCI: ok = read_list(br, "pci", read_pci); break;
-		case B_REGIONS: ok = read_list(br, "regions", NULL); break;
+		case B_REGIONS: ok = read_list(br, "regions", read_region); break;
 		}
 		if (!ok)
 			return false;
