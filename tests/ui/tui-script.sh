@@ -43,7 +43,7 @@ expect drop here
 key End
 key Enter"
 
-plan 25
+plan 29
 
 script first <<EOF
 expect Memory map
@@ -246,6 +246,42 @@ key Enter
 expect No region matches
 EOF
 ok "a search without a match says so" tui nomatch
+
+# Saving emits the configurations when the project validates clean: the
+# QEMU virt profile does, the TX2 profile needs mem= first.
+script emit <<EOF
+key s
+expect wrote
+EOF
+emit_run() {
+	"$aj" -C "$tap_tmp/emit" init --profile qemu-arm64-virt --abi 14 >/dev/null &&
+	"$aj" -C "$tap_tmp/emit" tui --script "$tap_tmp/emit.script" --dump-screen "$tap_tmp/emit.screen"
+}
+rm -rf "$tap_tmp/emit"
+mkdir -p "$tap_tmp/emit"
+ok "s on a valid project saves and writes the configurations" emit_run
+ok "... a C source and a .cell file per cell" sh -c "ls '$tap_tmp/emit/out/'*.c '$tap_tmp/emit/out/'*.cell"
+
+script noemit <<EOF
+$new_cell
+key s
+expect no configurations written
+EOF
+mkdir -p "$tap_tmp/noemit"
+ok "with errors, s saves cells.yml but writes no configuration" sh -c "
+	'$aj' -C '$tap_tmp/noemit' tui --size 200x24 --script '$tap_tmp/noemit.script' 2>&1 &&
+	[ -e '$tap_tmp/noemit/cells.yml' ] && [ ! -e '$tap_tmp/noemit/out' ]"
+
+script jump <<EOF
+$new_cell
+key Tab Tab Tab
+expect no-cpus
+key Home
+key Enter
+expect Type       bare metal
+expect Name*      demo
+EOF
+ok "Enter on a problem jumps to the cell it is about" tui jump
 
 printf 'key Down\nfrobnicate\n' > "$tap_tmp/bad.script"
 ok "a malformed script is a usage error naming file and line" sh -c "
