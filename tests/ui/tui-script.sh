@@ -43,7 +43,7 @@ expect drop here
 key End
 key Enter"
 
-plan 29
+plan 30
 
 script first <<EOF
 expect Memory map
@@ -282,6 +282,26 @@ expect Type       bare metal
 expect Name*      demo
 EOF
 ok "Enter on a problem jumps to the cell it is about" tui jump
+
+# Names are measured by display width: a wide (CJK) and an accented name
+# leave the pane border where the other rows have it.
+script wide_name <<EOF
+key n
+text セル-ä
+key Enter
+expect セル-ä
+EOF
+border_aligned() {
+	tui wide_name && python3 - "$tap_tmp/wide_name.screen" <<'PY'
+import sys, unicodedata
+def width(s):
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in s)
+rows = [l for l in open(sys.argv[1], encoding="utf-8") if "\u2502" in l]
+cols = {width(l.split("\u2502")[0]) for l in rows if "] セル" in l or "] root" in l}
+sys.exit(0 if len(cols) == 1 else 1)
+PY
+}
+ok "a wide-character cell name keeps the columns aligned" border_aligned
 
 printf 'key Down\nfrobnicate\n' > "$tap_tmp/bad.script"
 ok "a malformed script is a usage error naming file and line" sh -c "
