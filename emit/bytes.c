@@ -82,19 +82,23 @@ void buf_put_zero(struct emit_buf *b, size_t n)
 
 void buf_printf(struct emit_buf *b, const char *fmt, ...)
 {
+	size_t room = b->cap - b->len;
 	va_list ap;
 	int n;
 
+	/* Most pieces fit in the space left: format once, straight into it. */
 	va_start(ap, fmt);
-	n = vsnprintf(NULL, 0, fmt, ap);
+	n = vsnprintf(room ? (char *)b->data + b->len : NULL, room, fmt, ap);
 	va_end(ap);
 	if (n <= 0)
 		return;
-	/* One more byte for the NUL vsnprintf writes; len excludes it. */
-	buf_reserve(b, (size_t)n + 1);
-	va_start(ap, fmt);
-	vsnprintf((char *)b->data + b->len, (size_t)n + 1, fmt, ap);
-	va_end(ap);
+	if ((size_t)n >= room) {
+		/* One more byte for the NUL vsnprintf writes; len excludes it. */
+		buf_reserve(b, (size_t)n + 1);
+		va_start(ap, fmt);
+		vsnprintf((char *)b->data + b->len, (size_t)n + 1, fmt, ap);
+		va_end(ap);
+	}
 	b->len += (size_t)n;
 }
 
