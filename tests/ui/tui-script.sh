@@ -43,7 +43,7 @@ expect drop here
 key End
 key Enter"
 
-plan 30
+plan 31
 
 script first <<EOF
 expect Memory map
@@ -157,6 +157,22 @@ expect Memory map
 expect-not Terminal too small
 EOF
 ok "below 80x24 a notice shows, and the panes come back" tui resize
+
+script dragresize <<EOF
+$drag_uart
+expect to demo
+key u
+expect Undone
+key /
+key Enter
+key Space
+resize 120 40
+expect drop here
+key End
+key Enter
+expect to demo
+EOF
+ok "a drag survives a resize" tui dragresize
 
 script help <<EOF
 key ?

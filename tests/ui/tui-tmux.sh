@@ -7,7 +7,7 @@
 aj="$AUTOJAIL"
 : "${AUTOJAIL_BOARDS:=$top_srcdir/boards}"
 export AUTOJAIL_BOARDS
-N=26
+N=28
 
 plan $N
 if [ -z "$TMUX_BIN" ] || ! command -v "$TMUX_BIN" >/dev/null 2>&1; then
@@ -124,6 +124,14 @@ ok "q asks about the unsaved changes" wait_for vt "Unsaved changes"
 tm send-keys -t vt y
 ok "y saves and quits" quits vt 0
 ok "... having written cells.yml" saved "$v" serial
+
+# The Linux console and a vt220 work by keys too; the console's mouse goes
+# through gpm, not through the terminal.
+for term in linux vt220; do
+	tm new-session -d -s "$term" -x 80 -y 24 "env TERM=$term LC_ALL=C '$aj' -C '$v' tui"
+	wait_for "$term" "Memory map" >/dev/null
+	ok "TERM=$term: the editor starts without mouse reports" flags_are "$term" 00
+done
 
 # NO_COLOR: attributes carry the meaning, colours stay off.
 tm new-session -d -s nc -x 80 -y 24 "env NO_COLOR=1 TERM=tmux-256color LC_ALL=C.UTF-8 '$aj' -C '$d' tui"
