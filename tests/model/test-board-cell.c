@@ -439,19 +439,24 @@ START_TEST(project_lifetime)
 	project_ready(&p);
 	ck_assert_ptr_nonnull(p.history);
 	ck_assert_ptr_nonnull(p.validator);
+	ck_assert_ptr_nonnull(p.derived);
 	ck_assert_ptr_eq(board_region_at(&p.board, 0x80000000), &p.board.regions[0]);
-	ck_assert(has_diag(p.validator, DIAG_NO_ROOT));
+	/* Derivation gives every project its root cell, first in the list. */
+	root = config_root(&p.config);
+	ck_assert_ptr_nonnull(root);
+	ck_assert_ptr_eq(root, p.config.cells[0]);
+	ck_assert(!has_diag(p.validator, DIAG_NO_ROOT));
 	ck_assert(!op_can_undo(&p));
 
 	/* A change made behind the operations' back is seen by the next full run. */
-	root = config_add_cell(&p.config, "tx2", true);
-	root->cpus = 1;
-	ck_assert_int_eq(op_cell_set_cpus(&p, p.config.cells[1]->id, 2, why), 0);
+	ck_assert_int_eq(op_cell_set_cpus(&p, config_find_cell(&p.config, "guest")->id, 2, why), 0);
 	ck_assert(op_can_undo(&p));
+	ck_assert(!has_diag(p.validator, DIAG_ROOT_CPU0));
+	config_find_cell(&p.config, "guest")->cpus = 1;
 	v = p.validator;
 	project_ready(&p);
 	ck_assert_ptr_eq(p.validator, v);
-	ck_assert(!has_diag(p.validator, DIAG_NO_ROOT));
+	ck_assert(has_diag(p.validator, DIAG_ROOT_CPU0));
 	ck_assert(!op_can_undo(&p));
 	project_free(&p);
 	ck_assert_ptr_null(p.history);
