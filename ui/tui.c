@@ -182,12 +182,11 @@ struct view *tui_view_at(struct tui *t, int y, int x, size_t *row, bool *on_row)
 {
 	for (int i = 0; i < VIEW_COUNT; i++) {
 		struct view *v = &t->views[i];
-		int first = v->y + 1 + v->ops->header_rows;
 
 		if (!v->shown || y < v->y || y >= v->y + v->h || x < v->x || x >= v->x + v->w)
 			continue;
-		*on_row = y >= first && v->top + (size_t)(y - first) < v->n_rows;
-		*row = *on_row ? v->top + (size_t)(y - first) : 0;
+		*row = 0;
+		*on_row = v->ops->hit ? v->ops->hit(v, t, y, x, row) : view_hit(v, t, y, x, row);
 		return v;
 	}
 	*on_row = false;

@@ -33,7 +33,7 @@ enum request {
 };
 
 /* An input event: a key, a mouse gesture or a new terminal size. */
-enum event_type { EV_NONE, EV_KEY, EV_MOUSE, EV_RESIZE, EV_EOF };
+enum event_type { EV_NONE, EV_KEY, EV_MOUSE, EV_RESIZE };
 enum mouse_action { MOUSE_PRESS, MOUSE_DRAG, MOUSE_RELEASE, MOUSE_WHEEL_UP, MOUSE_WHEEL_DOWN };
 
 struct event {
@@ -85,6 +85,9 @@ struct view_ops {
 	void (*draw_header)(struct view *v, struct tui *t, int y, int x, int w);
 	void (*draw_row)(struct view *v, struct tui *t, size_t row, int y, int x, int w,
 			 bool cursor);
+	/* The row under a screen position (mouse hit-test); NULL means a list
+	 * row under the position, as view_hit does. */
+	bool (*hit)(struct view *v, struct tui *t, int y, int x, size_t *row);
 	/* View-specific requests; false leaves them to the generic handler. */
 	bool (*request)(struct view *v, struct tui *t, enum request r);
 	/* What the row is, for the detail form and the problems' jumps. */
@@ -177,6 +180,8 @@ struct view *tui_view_at(struct tui *t, int y, int x, size_t *row, bool *on_row)
 void view_draw(struct view *v, struct tui *t);
 bool view_request(struct view *v, struct tui *t, enum request r);
 void view_set_cursor(struct view *v, struct tui *t, size_t row);
+/* The list row under a screen position inside the view. */
+bool view_hit(struct view *v, struct tui *t, int y, int x, size_t *row);
 void view_scroll(struct view *v, int delta);
 size_t view_body_rows(const struct view *v);
 

@@ -23,6 +23,7 @@ struct memory_view {
 	uint32_t *rows;          /* visible region ids, in tree order */
 	unsigned short *depth;
 	bool stale;              /* the fold state changed: rebuild rows */
+	uint64_t bar_lo, bar_step;  /* the address bar's scale as last drawn */
 };
 
 static const struct board *board_of(const struct tui *t)
@@ -212,6 +213,8 @@ static void memory_draw_bar(struct view *v, struct tui *t, int y)
 		cur_hi = range_last(r->start, r->size);
 	}
 	step = (hi - lo) / (uint64_t)w + 1;
+	m->bar_lo = lo;
+	m->bar_step = step;
 	draw_text(y, v->x, 1, A_NORMAL, false, "[");
 	for (int c = 0; c < w; c++) {
 		uint64_t start = lo + (uint64_t)c * step;
@@ -398,6 +401,27 @@ static bool memory_request(struct view *v, struct tui *t, enum request r)
 	}
 }
 
+/* A click on the address bar goes to the region at that address. */
+static bool memory_hit(struct view *v, struct tui *t, int y, int x, size_t *row)
+{
+	struct memory_view *m = v->data;
+	const struct board_region *r;
+	struct selection s = { SEL_BOARD_REGION, 0, 0 };
+
+	if (y != v->y + 1)
+		return view_hit(v, t, y, x, row);
+	if (!m->bar_step || x <= v->x || x >= v->x + v->w - 1)
+		return false;
+	r = board_region_at(board_of(t), m->bar_lo + (uint64_t)(x - v->x - 1) * m->bar_step);
+	if (!r)
+		return false;
+	s.id = r->id;
+	if (!memory_find(v, t, &s))
+		return false;
+	*row = v->cursor;
+	return true;
+}
+
 bool memory_search(struct view *v, struct tui *t, const char *text)
 {
 	struct memory_view *m = v->data;
@@ -436,6 +460,7 @@ const struct view_ops memory_view_ops = {
 	.update = memory_update,
 	.draw_header = memory_draw_header,
 	.draw_row = memory_draw_row,
+	.hit = memory_hit,
 	.request = memory_request,
 	.select = memory_select,
 	.pick = memory_pick,

@@ -45,6 +45,16 @@ void view_set_cursor(struct view *v, struct tui *t, size_t row)
 		tui_selection_changed(t);
 }
 
+bool view_hit(struct view *v, struct tui *t, int y, int x, size_t *row)
+{
+	int first = v->y + 1 + v->ops->header_rows;
+
+	if (y < first || v->top + (size_t)(y - first) >= v->n_rows)
+		return false;
+	*row = v->top + (size_t)(y - first);
+	return true;
+}
+
 /* The wheel moves the window, and the cursor only as far as it must. */
 void view_scroll(struct view *v, int delta)
 {

@@ -43,7 +43,7 @@ expect drop here
 key End
 key Enter"
 
-plan 31
+plan 32
 
 script first <<EOF
 expect Memory map
@@ -136,6 +136,15 @@ mouse release 10 $dst_y
 expect to demo
 EOF
 ok "the mouse drags UART-A from the memory map onto the cell" tui mouse
+
+script barclick <<EOF
+key End
+expect-not 0x000100000-
+mouse press 1 1
+mouse release 1 1
+expect Range      0x000100000-
+EOF
+ok "a click on the address bar selects the region at that address" tui barclick
 
 script mcancel <<EOF
 key /
