@@ -54,23 +54,57 @@ void action_cancel_carry(struct tui *t)
 	tui_message(t, -1, "%s", _("Cancelled."));
 }
 
-/* Errors that involve a cell or a region, to tell what a drop broke. */
-static size_t count_errors(struct tui *t, uint32_t cell, uint32_t region, const char **last)
+/* The errors before an operation, to tell afterwards which ones it added. */
+struct error_set {
+	struct diag *d;
+	size_t n;
+};
+
+static bool same_diag(const struct diag *a, const struct diag *b)
 {
-	size_t n, count = 0;
+	return a->code == b->code && a->cell == b->cell && a->region == b->region &&
+	       a->other_cell == b->other_cell && a->other_region == b->other_region;
+}
+
+static void errors_take(struct tui *t, struct error_set *e)
+{
+	size_t n;
 	const struct diag *d = t->p->validator ? validator_diags(t->p->validator, &n) : NULL;
 
-	for (size_t i = 0; d && i < n; i++) {
+	e->n = 0;
+	e->d = xmalloc((d ? n : 0) * sizeof(*e->d) + 1);
+	for (size_t i = 0; d && i < n; i++)
+		if (d[i].severity == SEV_ERROR)
+			e->d[e->n++] = d[i];
+}
+
+/* The message of an error the operation added, or NULL; one about the
+ * region or cell it touched comes first. The set is freed. */
+static const char *errors_added(struct tui *t, struct error_set *before, uint32_t cell,
+				uint32_t region)
+{
+	size_t n;
+	const struct diag *d = t->p->validator ? validator_diags(t->p->validator, &n) : NULL;
+	const char *any = NULL, *near = NULL;
+
+	for (size_t i = 0; d && i < n && !near; i++) {
+		bool old = false;
+
 		if (d[i].severity != SEV_ERROR)
 			continue;
+		for (size_t k = 0; k < before->n && !old; k++)
+			old = same_diag(&d[i], &before->d[k]);
+		if (old)
+			continue;
+		if (!any)
+			any = d[i].message;
 		if ((region != DIAG_NONE && (d[i].region == region || d[i].other_region == region)) ||
-		    d[i].cell == cell || d[i].other_cell == cell) {
-			count++;
-			if (last && !*last)
-				*last = d[i].message;
-		}
+		    d[i].cell == cell || d[i].other_cell == cell)
+			near = d[i].message;
 	}
-	return count;
+	free(before->d);
+	before->d = NULL;
+	return near ? near : any;
 }
 
 void action_drop(struct tui *t, uint32_t cell_id)
@@ -80,11 +114,12 @@ void action_drop(struct tui *t, uint32_t cell_id)
 	char why[OP_WHY_LEN] = "";
 	uint32_t region = DIAG_NONE;
 	const char *problem = NULL;
-	size_t before = count_errors(t, cell_id, DIAG_NONE, NULL), after;
+	struct error_set before;
 	int rc = -1;
 
 	t->carry.active = false;
 	t->drop_cell = -1;
+	errors_take(t, &before);
 	switch (c.kind) {
 	case SEL_BOARD_REGION:
 		rc = op_assign(p, c.id, cell_id, false, &region, why);
@@ -105,12 +140,12 @@ void action_drop(struct tui *t, uint32_t cell_id)
 	}
 	tui_focus(t, c.origin_view);
 	tui_dirty_all(t);
+	problem = errors_added(t, &before, cell_id, region);
 	if (rc) {
 		tui_message(t, SEV_ERROR, _("Refused: %s"), why[0] ? why : _("the operation failed"));
 		return;
 	}
-	after = count_errors(t, cell_id, region, &problem);
-	if (after > before && problem)
+	if (problem)
 		tui_message(t, SEV_ERROR, c.kind == SEL_CELL_REGION ? _("Moved %s to %s, but: %s")
 				: _("Assigned %s to %s, but: %s"), c.label,
 			    cell_name_by_id(t, cell_id), problem);
@@ -350,14 +385,21 @@ void action_prompt_done(struct tui *t, const char *answer)
 	case PROMPT_FIELD:
 		if (memcmp(&t->sel, &t->prompt.target, sizeof(t->sel))) {
 			tui_message(t, -1, "%s", _("The selection changed; nothing was edited."));
-		} else if (detail_field_apply(t, t->prompt.field, answer, why)) {
-			tui_message(t, SEV_ERROR, _("Refused: %s"), why);
 		} else {
-			size_t errors = t->p->validator ? count_errors(t, t->sel.cell,
-					t->sel.kind == SEL_CELL_REGION ? t->sel.id : DIAG_NONE, NULL) : 0;
+			struct error_set before;
+			const char *problem;
+			int rc;
 
-			tui_message(t, errors ? SEV_WARNING : -1, "%s",
-				    errors ? _("Changed; see the problems pane.") : _("Changed."));
+			errors_take(t, &before);
+			rc = detail_field_apply(t, t->prompt.field, answer, why);
+			problem = errors_added(t, &before, t->sel.cell,
+					       t->sel.kind == SEL_CELL_REGION ? t->sel.id : DIAG_NONE);
+			if (rc)
+				tui_message(t, SEV_ERROR, _("Refused: %s"), why);
+			else if (problem)
+				tui_message(t, SEV_ERROR, _("Changed, but: %s"), problem);
+			else
+				tui_message(t, -1, "%s", _("Changed."));
 		}
 		tui_dirty_all(t);
 		return;
