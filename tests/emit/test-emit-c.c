@@ -3,7 +3,7 @@
  * writer: each configuration is compiled with gcc (and with $AARCH64_CC when
  * set) against tests/emit/jailhouse-v14.h or -v9.h, with Jailhouse's own
  * warning flags, its data section cut out with objcopy and compared byte by
- * byte, for both revisions.
+ * byte, for both revisions; with clang too when $CLANG names it.
  */
 #include "config.h"
 
@@ -172,6 +172,16 @@ START_TEST(aarch64_both)
 }
 END_TEST
 
+START_TEST(clang_both)
+{
+	const char *cc = getenv("CLANG");
+
+	ck_assert(cc && *cc);
+	check_fixtures(ABI_V14, cc, "objcopy");
+	check_fixtures(ABI_V9, cc, "objcopy");
+}
+END_TEST
+
 /* The C writer names the fields and flags of the revision it writes. */
 START_TEST(c_style)
 {
@@ -241,6 +251,8 @@ int main(void)
 		tcase_add_test(tc, aarch64_both);
 	else
 		fprintf(stderr, "AARCH64_CC or AARCH64_OBJCOPY not set: aarch64 not compared\n");
+	if (getenv("CLANG") && *getenv("CLANG"))
+		tcase_add_test(tc, clang_both);
 	tcase_add_test(tc, c_style);
 	suite_add_tcase(s, tc);
 	sr = srunner_create(s);
