@@ -1,8 +1,8 @@
 /*
  * The layout manager: where each pane goes for the terminal's size. At 80x24
- * the panes are stacked in three bands under the memory map; from 140
- * columns the memory map and the problems take the left and the other panes
- * a column on the right. Below 80x24 only a notice is shown, and the panes
+ * the panes are stacked in three bands under the memory map; from 140x36
+ * the memory map and the problems take the left and the other panes a
+ * column on the right. Below 80x24 only a notice is shown, and the panes
  * come back when the terminal grows again.
  */
 #include "config.h"
@@ -17,6 +17,7 @@
 #define MIN_COLS 80
 #define MIN_ROWS 24
 #define WIDE_COLS 140
+#define WIDE_ROWS 36
 
 static void place(struct view *v, int y, int x, int h, int w)
 {
@@ -70,7 +71,7 @@ void layout_apply(struct tui *t)
 	t->too_small = t->cols < MIN_COLS || t->rows < MIN_ROWS;
 	if (t->too_small)
 		return;
-	if (t->cols >= WIDE_COLS)
+	if (t->cols >= WIDE_COLS && t->rows >= WIDE_ROWS)
 		layout_wide(t, t->cols, t->rows);
 	else
 		layout_normal(t, t->cols, t->rows);

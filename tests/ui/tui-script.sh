@@ -43,7 +43,7 @@ expect drop here
 key End
 key Enter"
 
-plan 32
+plan 33
 
 script first <<EOF
 expect Memory map
@@ -66,6 +66,22 @@ EOF
 ok "at 160x48 the panes sit side by side" sh -c "'$aj' -C '$tap_tmp' tui --size 160x48 \
 	--script '$tap_tmp/wide.script' --dump-screen '$tap_tmp/wide.screen' &&
 	grep -q 'Memory map.*Cells' '$tap_tmp/wide.screen'"
+
+script panes <<EOF
+expect Memory map
+expect Cells
+expect CPUs
+expect Interrupts
+expect Problems
+expect Details
+EOF
+every_size() {
+	for size in 80x24 100x30 140x24 140x36 200x50 300x100; do
+		"$aj" -C "$tap_tmp" tui --size "$size" --script "$tap_tmp/panes.script" ||
+			{ echo "at $size"; return 1; }
+	done
+}
+ok "every pane shows at 80x24, 100x30, 140x24, 140x36, 200x50 and 300x100" every_size
 
 script ascii <<EOF
 expect Memory map
