@@ -276,12 +276,12 @@ static bool read_gic(struct yreader *r, struct board_gic *g)
 
 enum {
 	B_NAME, B_MODEL, B_COMPATIBLE, B_ARCH, B_CMDLINE, B_MEM_LIMIT, B_LINUX_IRQS, B_GIC,
-	B_CPUS, B_CONSOLES, B_ALIASES, B_PCI, B_REGIONS,
+	B_CPUS, B_CONSOLES, B_ALIASES, B_PCI, B_REGIONS, B_NETS,
 };
 
 static const char *const board_keys[] = {
 	"name", "model", "compatible", "arch", "cmdline", "mem_limit", "linux_irqs", "gic",
-	"cpus", "consoles", "aliases", "pci", "regions", NULL,
+	"cpus", "consoles", "aliases", "pci", "regions", "nets", NULL,
 };
 
 /* Reads a list whose items one function reads. */
@@ -328,6 +328,7 @@ static bool read_board(struct board_reader *br)
 		case B_CPUS: ok = read_list(br, "cpus", read_cpu); break;
 		case B_CONSOLES: ok = read_list(br, "consoles", read_console); break;
 		case B_ALIASES: ok = read_list(br, "aliases", read_alias); break;
+		case B_NETS: ok = io_board_nets_read(r, b); break;
 		case B_PCI: ok = read_list(br, "pci", read_pci); break;
 		case B_REGIONS: ok = read_list(br, "regions", read_region); break;
 		}
@@ -508,6 +509,7 @@ int board_save(const char *path, const struct board *b, struct error *err)
 	for (i = 0; i < b->n_regions; i++)
 		write_region(&w, &b->regions[i]);
 	yw_seq_end(&w);
+	io_board_nets_write(&w, b);
 	yw_map_end(&w);
 	return yw_close(&w) ? 0 : -1;
 }

@@ -12,6 +12,12 @@
  *
  * Addresses are checked for their form here, so that a typo is reported
  * at its line; whether they fit the board is derivation's job.
+ *
+ * board.yml keeps the networks the board's Linux is on (ip -j addr), which
+ * automatic addresses must avoid:
+ *
+ *   nets:
+ *     - { ifname: eth0, cidr: 192.168.1.17/24 }
  */
 #include "config.h"
 
@@ -137,4 +143,57 @@ void io_network_write(struct ywriter *w, const struct network_spec *n)
 		yw_seq_end(w);
 	}
 	yw_map_end(w);
+}
+
+static bool read_board_net(struct yreader *r, struct board *b)
+{
+	static const char *const keys[] = { "ifname", "cidr", NULL };
+	struct board_net *n;
+	struct net_addr a;
+	struct ymap m;
+	int k;
+
+	ARRAY_GROW(b->nets, b->n_nets, b->cap_nets);
+	n = &b->nets[b->n_nets++];
+	memset(n, 0, sizeof(*n));
+	n->sources = SRC_NET;
+	if (!yr_map_begin(r, &m, N_("a network of the board"), keys, YKEY(0) | YKEY(1)))
+		return false;
+	while ((k = yr_map_next(r, &m)) >= 0) {
+		if (!yr_str(r, keys[k], k ? &n->cidr : &n->ifname))
+			return false;
+		if (k && (!n->cidr || !net_addr_parse(n->cidr, false, &a)))
+			return yr_error_here(r, _("expected an address with prefix length such as "
+						  "192.168.1.17/24 for \"cidr\", found \"%.60s\""),
+					     n->cidr ? n->cidr : "");
+	}
+	return k == -1;
+}
+
+bool io_board_nets_read(struct yreader *r, struct board *b)
+{
+	int more;
+
+	if (!yr_seq_begin(r, "nets"))
+		return false;
+	while ((more = yr_seq_next(r)) > 0)
+		if (!read_board_net(r, b))
+			return false;
+	return more == 0;
+}
+
+void io_board_nets_write(struct ywriter *w, const struct board *b)
+{
+	size_t i;
+
+	if (!b->n_nets)
+		return;
+	yw_seq_begin(w, "nets", false);
+	for (i = 0; i < b->n_nets; i++) {
+		yw_map_begin(w, true);
+		yw_str(w, "ifname", b->nets[i].ifname);
+		yw_str(w, "cidr", b->nets[i].cidr);
+		yw_map_end(w);
+	}
+	yw_seq_end(w);
 }

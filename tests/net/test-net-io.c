@@ -9,11 +9,13 @@
 #include <check.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "emit/net-script.h"
 #include "model/derive.h"
 #include "model/network.h"
 #include "model/util.h"
+#include "src/extract-dump.h"
 #include "src/extract-merge.h"
 #include "src/io-cells.h"
 #include "src/project-io.h"
@@ -177,6 +179,63 @@ START_TEST(ip_addr_json_broken)
 }
 END_TEST
 
+/* The Raspberry Pi 4 dump with an ip-addr.json beside it: extraction
+ * collects the networks, board.yml keeps them. */
+START_TEST(extract_and_keep)
+{
+	const char *boards = getenv("SHARED_BOARDS");
+	char *dir = scratch_new(), *src, *dst, *yml;
+	struct extract_report rep;
+	struct board b, b2;
+	struct error err;
+	struct dump *d;
+	const char *sub[] = { "proc", "sys" };
+	size_t i;
+
+	if (!boards)
+		boards = "../shared/boards";
+	for (i = 0; i < ARRAY_SIZE(sub); i++) {
+		src = xasprintf("%s/rpi4/%s", boards, sub[i]);
+		dst = xasprintf("%s/%s", dir, sub[i]);
+		ck_assert_msg(symlink(src, dst) == 0, "cannot link %s", src);
+		free(src);
+		free(dst);
+	}
+	free(scratch_file(dir, "ip-addr.json", ip_json, -1));
+	error_clear(&err);
+	d = dump_open_dir(dir, &err);
+	ck_assert_msg(d != NULL, "%s", err.text);
+	board_init(&b);
+	report_init(&rep);
+	ck_assert_msg(extract_board(d, &b, &rep, &err) == 0, "%s", err.text);
+	dump_close(d);
+	ck_assert_uint_eq(b.n_nets, 2);
+	ck_assert_str_eq(b.nets[0].cidr, "192.168.1.17/24");
+
+	yml = xasprintf("%s/board.yml", dir);
+	ck_assert_msg(board_save(yml, &b, &err) == 0, "%s", err.text);
+	board_init(&b2);
+	ck_assert_msg(board_load(yml, &b2, &err) == 0, "%s", err.text);
+	ck_assert_uint_eq(b2.n_nets, 2);
+	for (i = 0; i < 2; i++) {
+		ck_assert_str_eq(b2.nets[i].ifname, b.nets[i].ifname);
+		ck_assert_str_eq(b2.nets[i].cidr, b.nets[i].cidr);
+	}
+	board_free(&b2);
+	free(scratch_file(dir, "bad.yml", "nets:\n  - { ifname: eth0, cidr: 10.0.0.1 }\n", -1));
+	free(yml);
+	yml = xasprintf("%s/bad.yml", dir);
+	board_init(&b2);
+	ck_assert_int_eq(board_load(yml, &b2, &err), -1);
+	ck_assert_msg(strstr(err.text, "bad.yml:2") && strstr(err.text, "cidr"), "%s", err.text);
+	board_free(&b2);
+	free(yml);
+	report_free(&rep);
+	board_free(&b);
+	scratch_free(dir);
+}
+END_TEST
+
 /* The scripts and settings of a derived switch on the small test board. */
 START_TEST(emitted_files)
 {
@@ -249,6 +308,7 @@ int main(void)
 	tcase_add_test(tc, section_errors);
 	tcase_add_test(tc, ip_addr_json);
 	tcase_add_test(tc, ip_addr_json_broken);
+	tcase_add_test(tc, extract_and_keep);
 	tcase_add_test(tc, emitted_files);
 	suite_add_tcase(s, tc);
 	sr = srunner_create(s);
