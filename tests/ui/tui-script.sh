@@ -43,7 +43,7 @@ expect drop here
 key End
 key Enter"
 
-plan 33
+plan 34
 
 script first <<EOF
 expect Memory map
@@ -162,6 +162,24 @@ mouse release 1 1
 expect Range      0x000100000-
 EOF
 ok "a click on the address bar selects the region at that address" tui barclick
+
+# col NAME TEXT: the screen column (0-based) where TEXT starts (ASCII screens).
+col() { grep -F -- "$2" "$tap_tmp/$1.screen" | head -1 | awk -v t="$2" '{print index($0, t) - 1}'; }
+script cpre <<EOF
+$new_cell
+EOF
+tui cpre --ascii >/dev/null 2>&1
+cpu_y=$(row cpre "cpu2")
+cpu_x=$(col cpre "cpu2")
+script mcpu <<EOF
+$new_cell
+mouse press $cpu_x $cpu_y
+mouse drag $cpu_x $((cpu_y - 1))
+mouse drag 8 $dst_y
+mouse release 8 $dst_y
+expect Assigned cpu2 to demo
+EOF
+ok "the mouse drags a CPU onto a cell" tui mcpu --ascii
 
 script mcancel <<EOF
 key /
