@@ -43,7 +43,7 @@ expect drop here
 key End
 key Enter"
 
-plan 34
+plan 36
 
 script first <<EOF
 expect Memory map
@@ -363,10 +363,30 @@ PY
 }
 ok "a wide-character cell name keeps the columns aligned" border_aligned
 
+# A long random session (fixed seed) of keys, mouse gestures, typing and
+# resizes must neither crash nor leave the editor in a state it cannot draw.
+awk 'BEGIN {
+	srand(5);
+	n = split("Up Down Left Right PgUp PgDn Home End Tab BTab Space Enter Esc z / ? u C-r n e d h j k l g G F1 F2 F3 F4 F7 F8 Delete Backspace C-u", k, " ");
+	split("press drag release wheelup wheeldown", m, " ");
+	for (i = 0; i < 4000; i++) {
+		r = rand();
+		if (r < 0.70) print "key " k[int(rand() * n) + 1];
+		else if (r < 0.90) print "mouse " m[int(rand() * 5) + 1] " " int(rand() * 100) " " int(rand() * 30);
+		else if (r < 0.98) print "text " substr("ab0x31-", 1 + int(rand() * 6));
+		else print "resize " 60 + int(rand() * 120) " " 18 + int(rand() * 40);
+	}
+	print "resize 80 24";
+	print "key Esc Esc";
+	print "expect Memory map";
+}' > "$tap_tmp/random.script"
+ok "a long random session neither crashes nor breaks the screen" tui random
+
 printf 'key Down\nfrobnicate\n' > "$tap_tmp/bad.script"
 ok "a malformed script is a usage error naming file and line" sh -c "
 	'$aj' -C '$tap_tmp' tui --script '$tap_tmp/bad.script' 2> '$tap_tmp/bad.err'
 	[ \$? -eq 2 ] && grep -q 'bad.script:2' '$tap_tmp/bad.err'"
 printf 'expect there is no such text\n' > "$tap_tmp/fail.script"
 ok "a failed expectation exits 1" exits_with 1 "$aj" -C "$tap_tmp" tui --script "$tap_tmp/fail.script"
+ok "--dump-screen without --script is a usage error" exits_with 2 "$aj" -C "$tap_tmp" tui --dump-screen x
 exit 0
