@@ -4,8 +4,9 @@
  * configuration) and one per guest cell. Loading the project derives the
  * cells for its config revision; another revision asked for with --abi is
  * derived again, since derivation depends on it (ivshmem layout, console
- * flags). With validation errors nothing is written unless --force. Every
- * file is replaced atomically, and nothing at all when one cell cannot be.
+ * flags). Linux guests get their device tree source as well. With
+ * validation errors nothing is written unless --force. Every file is
+ * replaced atomically, and nothing at all when one cell cannot be.
  */
 #include "config.h"
 
@@ -17,6 +18,7 @@
 #include <sys/stat.h>
 
 #include "emit/emit.h"
+#include "emit/guest-dt.h"
 #include "model/derive.h"
 #include "model/i18n.h"
 #include "model/util.h"
@@ -97,18 +99,14 @@ static bool print_report(const struct derive_report *rep)
 	return derive_report_count(rep, SEV_ERROR) == 0;
 }
 
-static bool derive_for(struct project *p, enum abi abi)
+/* The report of a derivation for abi: the load's, or a new one (*own). */
+static const struct derive_report *derive_for(struct project *p, enum abi abi,
+					      struct derive_report *own)
 {
-	struct derive_report rep;
-	bool ok;
-
 	if (abi == p->settings.abi)
-		return print_report(p->derived);
-	derive_report_init(&rep);
-	derive_config(&p->board, &p->spec, abi, &p->config, &rep);
-	ok = print_report(&rep);
-	derive_report_free(&rep);
-	return ok;
+		return p->derived;
+	derive_config(&p->board, &p->spec, abi, &p->config, own);
+	return own;
 }
 
 static size_t print_errors(const struct project *p)
@@ -158,8 +156,24 @@ static int make_dirs(const char *dir, struct error *err)
 	return ret;
 }
 
-static int emit_all(const struct project *p, enum abi abi, const char *out,
-		    struct gen_file *files, size_t *n_files)
+/* A Linux guest's device tree, when derivation described the guest. */
+static int emit_dts(const struct project *p, const struct derive_report *rep,
+		    const struct cell *c, const char *out, const char *base,
+		    struct gen_file *files, size_t *n_files, struct emit_error *eerr)
+{
+	const struct derive_guest *g = rep ? derive_report_guest(rep, c->name) : NULL;
+	struct gen_file *dts;
+
+	if (c->root || c->type != CELL_LINUX || !g)
+		return 0;
+	dts = &files[(*n_files)++];
+	dts->path = xasprintf("%s/%s.dts", out, base);
+	emit_buf_init(&dts->data);
+	return emit_guest_dts(&p->board, &p->config, c, g, &dts->data, eerr);
+}
+
+static int emit_all(const struct project *p, enum abi abi, const struct derive_report *rep,
+		    const char *out, struct gen_file *files, size_t *n_files)
 {
 	struct emit_error eerr;
 
@@ -168,19 +182,24 @@ static int emit_all(const struct project *p, enum abi abi, const char *out,
 		const struct cell *c = p->config.cells[i];
 		char *base = emit_file_base(c);
 		struct gen_file *bin = &files[(*n_files)++], *src = &files[(*n_files)++];
+		int ret;
 
 		bin->path = xasprintf("%s/%s.cell", out, base);
 		src->path = xasprintf("%s/%s.c", out, base);
-		free(base);
 		emit_buf_init(&bin->data);
 		emit_buf_init(&src->data);
-		if (emit_cell_binary(&p->config, c, abi, &bin->data, &eerr) < 0 ||
-		    emit_cell_c(&p->config, c, abi, &src->data, &eerr) < 0) {
+		ret = emit_cell_binary(&p->config, c, abi, &bin->data, &eerr);
+		if (ret == 0)
+			ret = emit_cell_c(&p->config, c, abi, &src->data, &eerr);
+		if (ret == 0)
+			ret = emit_dts(p, rep, c, out, base, files, n_files, &eerr);
+		free(base);
+		if (ret < 0) {
 			fprintf(stderr, _("autojail generate: %s\n"), eerr.text);
 			return -1;
 		}
 		/* Names that differ only in characters a file name cannot hold. */
-		for (size_t k = 0; k + 2 < *n_files; k++) {
+		for (size_t k = 0; &files[k] != bin; k++) {
 			if (strcmp(files[k].path, bin->path) == 0) {
 				fprintf(stderr, _("autojail generate: two cells would both be written "
 						  "to %s; rename one\n"), bin->path);
@@ -214,6 +233,8 @@ static int write_all(const struct gen_file *files, size_t n, const char *out)
 static int generate_exec(int argc, char **argv)
 {
 	struct gen_opts o = { 0 };
+	const struct derive_report *rep = NULL;
+	struct derive_report own;
 	struct gen_file *files = NULL;
 	struct project p;
 	size_t n_files = 0, errors;
@@ -225,12 +246,14 @@ static int generate_exec(int argc, char **argv)
 	ret = parse_options(argc, argv, &o);
 	if (ret != EXIT_OK)
 		return ret;
+	derive_report_init(&own);
 	project_init(&p);
 	ret = cmd_load_project(&p, false);
 	if (ret != EXIT_OK)
 		goto done;
 	abi = o.abi ? (enum abi)o.abi : p.settings.abi;
-	derived = derive_for(&p, abi);
+	rep = derive_for(&p, abi, &own);
+	derived = print_report(rep);
 	errors = print_errors(&p);
 	if ((errors || !derived) && !o.force) {
 		fprintf(stderr, P_("autojail generate: %zu error; nothing written (--force writes "
@@ -242,8 +265,8 @@ static int generate_exec(int argc, char **argv)
 		goto done;
 	}
 	out = o.out ? xstrdup(o.out) : xasprintf("%s/generated", p.dir);
-	files = xcalloc(2 * p.config.n_cells + 1, sizeof(*files));
-	if (emit_all(&p, abi, out, files, &n_files) < 0)
+	files = xcalloc(3 * p.config.n_cells + 1, sizeof(*files));
+	if (emit_all(&p, abi, rep, out, files, &n_files) < 0)
 		ret = EXIT_PROBLEMS;
 	else
 		ret = write_all(files, n_files, out);
@@ -257,6 +280,7 @@ done:
 	}
 	free(files);
 	free(out);
+	derive_report_free(&own);
 	project_free(&p);
 	return ret;
 }
@@ -268,7 +292,8 @@ const struct cmd_entry cmd_generate_entry = {
 	.help = N_("  --abi 14|9   config revision to write (default: the project's)\n"
 		   "  --out DIR    where to write (default: PROJECT/generated)\n"
 		   "  --force      write even when validation finds errors\n"
-		   "Writes NAME.cell and NAME.c for the root cell and every guest cell.\n"
+		   "Writes NAME.cell and NAME.c for the root cell and every guest cell, and\n"
+		   "NAME.dts, the device tree, for every Linux guest.\n"
 		   "Exit status: 0 written, 1 errors found or not written, 2 usage error."),
 	.exec = generate_exec,
 };

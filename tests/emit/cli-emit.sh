@@ -8,9 +8,9 @@ aj="$AUTOJAIL"
 p="$tap_tmp/tx2"
 hdr="$top_srcdir/tests/emit"
 
-plan 25
+plan 27
 if [ ! -d "$SHARED_BOARDS/jetson-tx2" ]; then
-	for i in $(seq 25); do skip "no Jetson TX2 dump in $SHARED_BOARDS"; done
+	for i in $(seq 27); do skip "no Jetson TX2 dump in $SHARED_BOARDS"; done
 	exit 0
 fi
 
@@ -71,6 +71,25 @@ ok "rev 9 ivshmem: one region, the same memory in both cells" \
 	python3 "$hdr/cell-facts.py" ivshmem9 "$p/g9/jetson-tx2.cell" "$p/g9/gpio-demo.cell"
 ok "dump lists the system part" sh -c \
 	"'$aj' dump '$p/g14/jetson-tx2.cell' | grep -q 'System configuration, revision 14, arm64'"
+
+# A Linux guest gets its device tree, which dtc compiles.
+l="$tap_tmp/linux"
+mkdir -p "$l" && cp "$p/autojail.yml" "$p/board.yml" "$l/"
+cat > "$l/cells.yml" <<'YML'
+guests:
+  - name: linux-demo
+    type: linux
+    cpus: 2
+    ram: 128 MiB
+    devices: [/serial@c280000]
+YML
+ok "generate writes a Linux guest's device tree" sh -c \
+	"'$aj' -C '$l' generate --force --out '$l/g' >/dev/null 2>&1 && test -s '$l/g/linux-demo.dts'"
+if [ -n "$DTC" ]; then
+	ok "... which dtc compiles" "$DTC" -q -I dts -O dtb -o "$tap_tmp/linux-demo.dtb" "$l/g/linux-demo.dts"
+else
+	skip "dtc not found"
+fi
 
 # Import into a project without a spec: the guest is kept as imported.
 q="$tap_tmp/imported"
