@@ -523,3 +523,22 @@ int network_member_remove(struct spec *s, const char *cell, char *why)
 	n->n_members--;
 	return 0;
 }
+
+int network_join(struct project *p, const char *cell, const char *ipv4, const char *ipv6,
+		 char *why)
+{
+	if (network_member_add(&p->spec, cell, ipv4, ipv6, why) < 0)
+		return -1;
+	project_ready(p);
+	p->generation++;
+	return 0;
+}
+
+int network_leave(struct project *p, const char *cell, char *why)
+{
+	if (network_member_remove(&p->spec, cell, why) < 0)
+		return -1;
+	project_ready(p);
+	p->generation++;
+	return 0;
+}

@@ -530,6 +530,37 @@ START_TEST(member_edits)
 }
 END_TEST
 
+/* On a project: the member's link appears and goes, validated, counted. */
+START_TEST(project_join_leave)
+{
+	struct project p;
+	char why[OP_WHY_LEN];
+	unsigned gen;
+
+	project_init(&p);
+	board_free(&p.board);
+	board_mini(&p.board);
+	p.spec.network.bridge = xstrdup("br0");
+	p.spec.network.ipv4_prefix = xstrdup("10.23.0.0/24");
+	linux_guest(&p.spec, "a");
+	project_ready(&p);
+	ck_assert_ptr_null(network_member_pci(&p.config, &p.spec, "a"));
+	gen = p.generation;
+	ck_assert_int_eq(network_join(&p, "ghost", NULL, NULL, why), -1);
+	ck_assert_uint_eq(p.generation, gen);
+	ck_assert_int_eq(network_join(&p, "a", NULL, NULL, why), 0);
+	ck_assert_uint_gt(p.generation, gen);
+	ck_assert_ptr_nonnull(network_member_pci(&p.config, &p.spec, "a"));
+	ck_assert_uint_eq(derive_report_count(p.derived, SEV_ERROR), 0);
+	ck_assert_uint_eq(validator_count(p.validator, SEV_ERROR), 0);
+	ck_assert_int_eq(network_leave(&p, "a", why), 0);
+	ck_assert_ptr_null(network_member_pci(&p.config, &p.spec, "a"));
+	ck_assert_uint_eq(p.config.cells[0]->n_pci, 0);
+	ck_assert_int_eq(network_leave(&p, "a", why), -1);
+	project_free(&p);
+}
+END_TEST
+
 int main(void)
 {
 	Suite *s = suite_create("network");
@@ -546,6 +577,7 @@ int main(void)
 	tcase_add_test(tc, links_per_abi);
 	tcase_add_loop_test(tc, derive_both_abis, 0, 2);
 	tcase_add_test(tc, member_edits);
+	tcase_add_test(tc, project_join_leave);
 	suite_add_tcase(s, tc);
 	sr = srunner_create(s);
 	srunner_run_all(sr, CK_NORMAL);
