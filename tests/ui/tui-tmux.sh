@@ -108,8 +108,8 @@ ok "after fg the editor turns them on again" poll flags_are sh 11
 # A serial console: vt100, no locale, no mouse, keys only.
 v="$tap_tmp/vt"
 mkdir -p "$v"
-tm new-session -d -s vt -x 80 -y 24 "env TERM=vt100 LC_ALL=C '$aj' -C '$v' tui"
-ok "on a vt100 the editor starts" wait_for vt "Memory map"
+tm new-session -d -s vt -x 80 -y 24 "cd '$v' && env TERM=vt100 LC_ALL=C '$aj'"
+ok "autojail without arguments on a vt100 opens the editor here" wait_for vt "Memory map"
 ok "... without asking for mouse reports" flags_are vt 00
 tm send-keys -t vt n
 typed vt serial
