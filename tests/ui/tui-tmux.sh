@@ -7,7 +7,7 @@
 aj="$AUTOJAIL"
 : "${AUTOJAIL_BOARDS:=$top_srcdir/boards}"
 export AUTOJAIL_BOARDS
-N=28
+N=30
 
 plan $N
 if [ -z "$TMUX_BIN" ] || ! command -v "$TMUX_BIN" >/dev/null 2>&1; then
@@ -124,6 +124,17 @@ ok "q asks about the unsaved changes" wait_for vt "Unsaved changes"
 tm send-keys -t vt y
 ok "y saves and quits" quits vt 0
 ok "... having written cells.yml" saved "$v" serial
+
+# Build, push and start run the commands of the same names on the saved
+# project, on the terminal, and come back; here there is no project yet.
+b="$tap_tmp/build"
+mkdir -p "$b"
+tm new-session -d -s bd -x 80 -y 24 "env TERM=tmux-256color LC_ALL=C.UTF-8 '$aj' -C '$b' tui"
+wait_for bd "Memory map" >/dev/null
+tm send-keys -t bd b
+ok "b runs autojail build on the terminal" wait_for bd "Press Enter to return"
+tm send-keys -t bd Enter
+ok "... and Enter returns to the editor with its exit status" wait_for bd "build finished with status 2"
 
 # The Linux console and a vt220 work by keys too; the console's mouse goes
 # through gpm, not through the terminal.
