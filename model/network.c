@@ -1,8 +1,8 @@
 /*
  * The virtual network switch as a model: checking cells.yml's network
- * section, choosing every address on the switch, and the spec edits front
- * ends use. The links themselves and the derivation hook live in
- * model/network-derive.c.
+ * section, choosing every address on the switch, and the links the switch
+ * becomes. Derivation with them is in model/network-derive.c, the edits
+ * front ends make in model/network-edit.c.
  *
  * Addresses: a member's static address wins; the others are picked from
  * the prefixes, lowest first, skipping every address the board's Linux
@@ -21,7 +21,6 @@
 
 #include "model/i18n.h"
 #include "model/network.h"
-#include "model/ops.h"
 #include "model/util.h"
 
 /* Linux limits interface names to 15 bytes and forbids these characters. */
@@ -455,90 +454,4 @@ void network_add_links(const struct spec *s, const char *root_name, enum abi abi
 			l->output_size = NETWORK_V14_OUTPUT;
 		}
 	}
-}
-
-static int refuse(char *why, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-
-static int refuse(char *why, const char *fmt, ...)
-{
-	va_list ap;
-
-	va_start(ap, fmt);
-	vsnprintf(why, OP_WHY_LEN, fmt, ap);
-	va_end(ap);
-	return -1;
-}
-
-static bool addr_text_ok(const char *text, int fam)
-{
-	struct net_addr a;
-
-	return !text || (net_addr_parse(text, true, &a) && a.family == fam);
-}
-
-int network_member_add(struct spec *s, const char *cell, const char *ipv4, const char *ipv6,
-		       char *why)
-{
-	struct network_spec *n = &s->network;
-	const struct guest_spec *g = spec_find_guest(s, cell);
-	struct net_member *m;
-	size_t i;
-
-	if (!n->bridge)
-		return refuse(why, _("There is no network switch; give it a bridge name first."));
-	if (!g)
-		return refuse(why, _("\"%s\" is no guest cell."), cell);
-	if (g->type != CELL_LINUX)
-		return refuse(why, _("\"%s\" is no Linux guest: only Linux can use the switch."),
-			      cell);
-	for (i = 0; i < n->n_members; i++)
-		if (n->members[i].cell && !strcmp(n->members[i].cell, cell))
-			return refuse(why, _("\"%s\" is on the switch already."), cell);
-	if (!addr_text_ok(ipv4, 4))
-		return refuse(why, _("\"%s\" is no IPv4 address."), ipv4);
-	if (!addr_text_ok(ipv6, 6))
-		return refuse(why, _("\"%s\" is no IPv6 address."), ipv6);
-	ARRAY_GROW(n->members, n->n_members, n->cap_members);
-	m = &n->members[n->n_members++];
-	m->cell = xstrdup(cell);
-	m->ipv4 = ipv4 ? xstrdup(ipv4) : NULL;
-	m->ipv6 = ipv6 ? xstrdup(ipv6) : NULL;
-	return 0;
-}
-
-int network_member_remove(struct spec *s, const char *cell, char *why)
-{
-	struct network_spec *n = &s->network;
-	size_t i;
-
-	for (i = 0; i < n->n_members; i++)
-		if (n->members[i].cell && !strcmp(n->members[i].cell, cell))
-			break;
-	if (i == n->n_members)
-		return refuse(why, _("\"%s\" is not on the switch."), cell);
-	free(n->members[i].cell);
-	free(n->members[i].ipv4);
-	free(n->members[i].ipv6);
-	memmove(&n->members[i], &n->members[i + 1], (n->n_members - i - 1) * sizeof(*n->members));
-	n->n_members--;
-	return 0;
-}
-
-int network_join(struct project *p, const char *cell, const char *ipv4, const char *ipv6,
-		 char *why)
-{
-	if (network_member_add(&p->spec, cell, ipv4, ipv6, why) < 0)
-		return -1;
-	project_ready(p);
-	p->generation++;
-	return 0;
-}
-
-int network_leave(struct project *p, const char *cell, char *why)
-{
-	if (network_member_remove(&p->spec, cell, why) < 0)
-		return -1;
-	project_ready(p);
-	p->generation++;
-	return 0;
 }
