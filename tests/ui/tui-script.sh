@@ -43,7 +43,7 @@ expect drop here
 key End
 key Enter"
 
-plan 36
+plan 37
 
 script first <<EOF
 expect Memory map
@@ -255,6 +255,22 @@ expect Changed
 expect 8 KiB
 EOF
 ok "e opens the region in the detail form; Enter edits its size" tui edit
+
+script rename <<EOF
+$new_cell
+key e
+key Enter
+key C-u
+text gpio-demo
+key Enter
+expect Name*      gpio-demo
+expect cell 'gpio-demo'
+key Down Enter C-u
+text 1-2
+key Enter
+expect CPUs*      1-2
+EOF
+ok "e on a cell edits its name and CPUs in the detail form" tui rename
 
 script cpu <<EOF
 $new_cell
