@@ -91,6 +91,11 @@ static int import_exec(int argc, char **argv)
 						: _("Added %s cell '%s' (%zu regions)\n"),
 				       cell->root ? _("root") : _("guest"), cell->name,
 				       cell->n_regions);
+			if (cell->root)
+				fprintf(stderr, _("autojail import: note: the system part and the root "
+						  "cell are derived from the board on every load; the "
+						  "imported root regions stay beside the derived ones, "
+						  "so check for overlaps\n"));
 		}
 		in.n_cells = 0;
 		p.config.next_cell_id = in.next_cell_id;
