@@ -268,7 +268,7 @@ expect cell 'gpio-demo'
 key Down Enter C-u
 text 1-2
 key Enter
-expect CPUs*      1-2
+expect CPUs*      1,2
 EOF
 ok "e on a cell edits its name and CPUs in the detail form" tui rename
 
