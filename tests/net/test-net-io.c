@@ -179,6 +179,42 @@ START_TEST(ip_addr_json_broken)
 }
 END_TEST
 
+/* Damaged captures (bytes changed, cut short) never crash the parser, and
+ * a refused one adds nothing. */
+START_TEST(ip_addr_json_damaged)
+{
+	static const char junk[] = "[]{}\":,0x\\ \n\t-9e";
+	uint64_t state = 0x2545f4914f6cdd1dull;
+	size_t len = strlen(ip_json), k, i;
+	char *buf = xmalloc(len + 1);
+
+	for (k = 0; k < 3000; k++) {
+		struct extract_report rep;
+		struct board b;
+		size_t cut = len, n;
+
+		memcpy(buf, ip_json, len + 1);
+		for (i = 0; i < 1 + k % 4; i++) {
+			state ^= state << 13;
+			state ^= state >> 7;
+			state ^= state << 17;
+			buf[state % len] = junk[(state >> 32) % (sizeof(junk) - 1)];
+		}
+		if (k % 3 == 0)
+			cut = (state >> 20) % len;
+		board_init(&b);
+		report_init(&rep);
+		if (net_parse_ip_json(buf, cut, "ip-addr.json", &b, &rep) < 0)
+			ck_assert_uint_eq(b.n_nets, 0);
+		for (n = 0; n < b.n_nets; n++)
+			ck_assert(b.nets[n].ifname && b.nets[n].cidr);
+		report_free(&rep);
+		board_free(&b);
+	}
+	free(buf);
+}
+END_TEST
+
 /* The Raspberry Pi 4 dump with an ip-addr.json beside it: extraction
  * collects the networks, board.yml keeps them. */
 START_TEST(extract_and_keep)
@@ -308,6 +344,7 @@ int main(void)
 	tcase_add_test(tc, section_errors);
 	tcase_add_test(tc, ip_addr_json);
 	tcase_add_test(tc, ip_addr_json_broken);
+	tcase_add_test(tc, ip_addr_json_damaged);
 	tcase_add_test(tc, extract_and_keep);
 	tcase_add_test(tc, emitted_files);
 	suite_add_tcase(s, tc);
