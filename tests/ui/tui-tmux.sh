@@ -7,7 +7,7 @@
 aj="$AUTOJAIL"
 : "${AUTOJAIL_BOARDS:=$top_srcdir/boards}"
 export AUTOJAIL_BOARDS
-N=30
+N=31
 
 plan $N
 if [ -z "$TMUX_BIN" ] || ! command -v "$TMUX_BIN" >/dev/null 2>&1; then
@@ -86,6 +86,26 @@ ok "... at the new size" lines_are ed 30
 ok "the screen has colour" coloured ed
 tm send-keys -t ed q
 ok "q quits at once when everything is saved" quits ed 0
+
+# With TERM=xterm-256color curses itself decodes the SGR reports (its
+# terminfo entry says kmous=\E[<); the drag must work the same.
+x="$tap_tmp/xterm"
+mkdir -p "$x"
+tm new-session -d -s xt -x 80 -y 24 "env TERM=xterm-256color LC_ALL=C.UTF-8 '$aj' -C '$x' tui"
+wait_for xt "Memory map" >/dev/null
+tm send-keys -t xt n
+typed xt xguest
+wait_for xt "Cell xguest created" >/dev/null
+tm send-keys -t xt /
+typed xt 0x3100000
+wait_for xt "Linux uses it" >/dev/null
+src=$(row xt 3100000)
+dst=$(row xt "] xguest")
+sgr xt 0 20 "$src" M
+sgr xt 32 20 $((src + 1)) M
+sgr xt 32 10 "$dst" M
+sgr xt 0 10 "$dst" m
+ok "TERM=xterm-256color: the mouse drag assigns the region too" wait_for xt "to xguest"
 
 # Suspend and resume from an interactive shell with job control.
 tm new-session -d -s sh -x 80 -y 24 "env TERM=tmux-256color LC_ALL=C.UTF-8 PS1='shell\$ ' sh -i"
