@@ -7,8 +7,10 @@
  * A root cell is written as a "system" file (jailhouse_system followed by the
  * root cell's arrays); every other cell as a cell file. Everything the model
  * holds that the chosen revision cannot express is an error, never silently
- * dropped, and an import either keeps every byte of the file or fails: so
- * emit(import(file)) == file for every file import accepts.
+ * dropped (except a guest's console in revision 9, which has no place for
+ * it and whose inmates find their UART themselves), and an import either
+ * keeps every byte of the file or fails: so emit(import(file)) == file for
+ * every file import accepts.
  */
 #ifndef AJ_EMIT_EMIT_H
 #define AJ_EMIT_EMIT_H
