@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "model/i18n.h"
 #include "model/util.h"
@@ -235,6 +236,16 @@ static const char *yr_node_name(const yaml_event_t *ev)
 	}
 }
 
+/* "key:" with nothing after it, "~" or "null": an empty mapping or list,
+ * as people leave a section they have not filled in yet. */
+static bool is_null(const yaml_event_t *ev)
+{
+	const char *s = (const char *)ev->data.scalar.value;
+
+	return ev->type == YAML_SCALAR_EVENT && ev->data.scalar.style == YAML_PLAIN_SCALAR_STYLE &&
+	       (!*s || !strcmp(s, "~") || !strcasecmp(s, "null"));
+}
+
 bool yr_map_begin(struct yreader *r, struct ymap *m, const char *what,
 		  const char *const *keys, uint64_t required)
 {
@@ -257,6 +268,10 @@ bool yr_map_begin(struct yreader *r, struct ymap *m, const char *what,
 		return false;
 	m->line = r->line;
 	m->column = r->column;
+	if (is_null(ev)) {
+		m->empty = true;
+		return true;
+	}
 	if (ev->type != YAML_MAPPING_START_EVENT)
 		return yr_error_here(r, _("expected a mapping (key: value lines) for %s, found %s"),
 				     _(what), yr_node_name(ev));
@@ -325,6 +340,10 @@ bool yr_seq_begin(struct yreader *r, const char *key)
 
 	if (!ev)
 		return false;
+	if (is_null(ev)) {
+		r->null_seq = true;
+		return true;
+	}
 	if (ev->type != YAML_SEQUENCE_START_EVENT)
 		return yr_error_here(r, _("expected a list for \"%s\", found %s"), key,
 				     yr_node_name(ev));
@@ -333,9 +352,13 @@ bool yr_seq_begin(struct yreader *r, const char *key)
 
 int yr_seq_next(struct yreader *r)
 {
-	yaml_event_t *ev = yr_peek(r);
+	yaml_event_t *ev;
 
-	if (!ev)
+	if (r->null_seq) {
+		r->null_seq = false;
+		return 0;
+	}
+	if (!(ev = yr_peek(r)))
 		return -1;
 	if (ev->type == YAML_SEQUENCE_END_EVENT) {
 		yr_take(r);

@@ -24,6 +24,7 @@ struct yreader {
 	bool failed;
 	bool empty;              /* the file holds no document at all */
 	bool parser_ready;
+	bool null_seq;           /* a list given as null: yr_seq_next ends it */
 	const char *path;
 	struct error *err;
 	char *data;              /* the whole file */
@@ -66,7 +67,8 @@ bool yr_map_begin(struct yreader *r, struct ymap *m, const char *what,
  * checking the required keys), -2 on error: unknown or repeated keys fail. */
 int yr_map_next(struct yreader *r, struct ymap *m);
 
-/* Starts a sequence; then yr_seq_next gives 1 per item, 0 at the end, -1 on error. */
+/* Starts a sequence; then yr_seq_next gives 1 per item, 0 at the end, -1 on
+ * error. A null value ("key:" alone, "~") is an empty list or mapping. */
 bool yr_seq_begin(struct yreader *r, const char *key);
 int yr_seq_next(struct yreader *r);
 /* Whether the next node is a mapping, a sequence or a plain scalar. */

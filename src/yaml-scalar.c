@@ -146,7 +146,9 @@ static bool yr_name_value(struct yreader *r, const char *key, const char *s,
 			return true;
 		}
 	}
-	if (looks_numeric(s)) {
+	/* Any spelling of a number is a number, allowed or not; flag_lookup
+	 * would take one for any table. */
+	if (parse_u64(s, &v) || looks_numeric(s)) {
 		if (max && parse_u64(s, &v) && v <= max) {
 			*out = (uint32_t)v;
 			return true;

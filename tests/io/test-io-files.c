@@ -406,7 +406,10 @@ START_TEST(cells_hand_written)
 		"    irqchips:\n"
 		"      - {interrupts: 160-161, address: 0x3881000, pin_base: 160}\n"
 		"  - name: root\n"
-		"    root: yes\n";
+		"    root: yes\n"
+		"    regions:\n"
+		"    console: ~\n"
+		"links:\n";
 	char *dir = scratch_new(), *path = scratch_file(dir, "cells.yml", text, -1);
 	struct board b;
 	struct spec s;
@@ -427,6 +430,8 @@ START_TEST(cells_hand_written)
 	ck_assert_int_eq(c.n_cells, 2);
 	ck_assert_str_eq(c.cells[0]->name, "root");   /* the root cell goes first */
 	ck_assert_int_eq(c.cells[0]->type, CELL_LINUX);
+	ck_assert_int_eq(c.cells[0]->n_regions, 0);    /* "regions:" left empty */
+	ck_assert_int_eq(s.n_links, 0);
 	ck_assert_int_eq(c.cells[1]->regions[0].board_region, 2);   /* by alias */
 	ck_assert_int_eq(c.cells[1]->regions[1].board_region, 2);   /* by name */
 	ck_assert_uint_eq(c.cells[1]->regions[0].flags, MEM_READ);
