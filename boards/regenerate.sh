@@ -8,6 +8,11 @@
 # AUTOJAIL names the program (default: autojail on PATH), SHARED_BOARDS the
 # dumps (default: ../shared/boards beside the source tree). OUTDIR defaults
 # to this folder; the tests write elsewhere and compare.
+#
+# A profile folder may hold a file `cmdline`: the kernel command line the
+# board boots with when it runs Jailhouse, put in as the dump's proc/cmdline.
+# The Jetson TX2 dump has none, and L4T users boot with mem=7808M
+# vmalloc=512M so that the top of RAM stays free (shared/jetson-tx2.md).
 set -eu
 here=$(cd "$(dirname "$0")" && pwd)
 aj=${AUTOJAIL:-autojail}
@@ -20,7 +25,14 @@ trap 'rm -rf "$tmp"' EXIT INT TERM
 for pair in jetson-tx2:jetson-tx2 rpi4:rpi4 qemu-arm64-virt:qemu-arm64-virt-gicv3; do
 	name=${pair%%:*}
 	dump=${pair#*:}
-	"$aj" -q extract --from "$shared/$dump" --name "$name" -o "$tmp/$name" \
+	src="$shared/$dump"
+	if [ -f "$here/$name/cmdline" ]; then
+		cp -r "$src" "$tmp/$name.dump"
+		mkdir -p "$tmp/$name.dump/proc"
+		cp "$here/$name/cmdline" "$tmp/$name.dump/proc/cmdline"
+		src="$tmp/$name.dump"
+	fi
+	"$aj" -q extract --from "$src" --name "$name" -o "$tmp/$name" \
 		2>"$tmp/$name.warnings"
 	mkdir -p "$out/$name"
 	cp "$tmp/$name/board.yml" "$out/$name/board.yml"

@@ -119,6 +119,21 @@ void derive_gic_spans(const struct board *b, struct span_list *l)
 		span_add(l, parts[i]->start, parts[i]->size);
 }
 
+/* An imported system configuration is the user's own, byte for byte: adding
+ * derived regions to it would change what importing promised to keep. */
+static bool root_imported(const struct config *c)
+{
+	const struct cell *root = config_root(c);
+
+	if (!root)
+		return false;
+	for (size_t i = 0; i < root->n_regions; i++) {
+		if (root->regions[i].origin == ORIGIN_IMPORT)
+			return true;
+	}
+	return false;
+}
+
 /* Removes derived regions everywhere, and the irqchips and ivshmem devices
  * of the cells derivation manages: those are recomputed in full. */
 static void strip_cell(struct cell *cell, bool managed)
@@ -265,6 +280,18 @@ int derive_config(const struct board *b, const struct spec *s, enum abi abi, str
 	x.c = c;
 	x.rep = rep ? rep : &x.own_rep;
 	derive_report_free(x.rep);
+	if (root_imported(c)) {
+		derive_note(&x, SEV_INFO, DT_GENERAL, config_root(c)->name,
+			    _("The root cell was imported from a .cell file: it and the system part "
+			      "stay exactly as imported, and nothing is derived."));
+		if (s->n_guests || s->n_links)
+			derive_note(&x, SEV_WARNING, DT_GENERAL, NULL,
+				    _("The guests and links of cells.yml are not derived for an "
+				      "imported root cell; describe the root in cells.yml instead."));
+		if (!rep)
+			derive_report_free(&x.own_rep);
+		return 0;
+	}
 	c->arch = b->arch;
 
 	strip_all(&x);

@@ -8,7 +8,7 @@ aj="$AUTOJAIL"
 p="$tap_tmp/tx2"
 hdr="$top_srcdir/tests/emit"
 
-plan 27
+plan 29
 if [ ! -d "$SHARED_BOARDS/jetson-tx2" ]; then
 	for i in $(seq 27); do skip "no Jetson TX2 dump in $SHARED_BOARDS"; done
 	exit 0
@@ -98,6 +98,9 @@ ok "import reads a system and a cell file" "$aj" -C "$q" import "$p/g14/jetson-t
 ok "generate gives the imported guest's bytes back" sh -c \
 	"'$aj' -C '$q' generate --force --out '$q/out' >/dev/null 2>&1 &&
 	 cmp '$q/out/gpio-demo.cell' '$p/g14/gpio-demo.cell'"
+ok "... and the imported root's, with nothing derived on top" \
+	cmp "$q/out/jetson-tx2.cell" "$p/g14/jetson-tx2.cell"
+ok "check on the imported project reports no errors" "$aj" -C "$q" check
 
 head -c 200 "$p/g14/gpio-demo.cell" > "$tap_tmp/short.cell"
 cp "$q/cells.yml" "$tap_tmp/cells.before"
