@@ -19,8 +19,11 @@
 
 #include "model/i18n.h"
 #include "model/util.h"
+#include "model/units.h"
+#include "src/board-opts.h"
 #include "src/cmd.h"
 #include "src/extract-merge.h"
+#include "src/extract-ssh.h"
 #include "src/project-io.h"
 
 #define DUMP_FOLDER "board-dump"
@@ -31,12 +34,19 @@ static const struct option extract_options[] = {
 	{ "dtb", required_argument, NULL, 'd' },
 	{ "output", required_argument, NULL, 'o' },
 	{ "name", required_argument, NULL, 'n' },
+	{ "ssh", no_argument, NULL, 's' },
+	{ "accept-new-host", no_argument, NULL, 'A' },
+	{ "identity", required_argument, NULL, 'I' },
+	{ "known-hosts", required_argument, NULL, 'K' },
+	{ "timeout", required_argument, NULL, 'T' },
 	{ NULL, 0, NULL, 0 }
 };
 
 struct extract_opts {
 	const char *from, *dtb, *out, *name;
-	bool local;
+	bool local, ssh;
+	struct link_options link;
+	char *host;              /* --ssh: the board's host, its default name */
 };
 
 static int parse_options(int argc, char **argv, struct extract_opts *o)
@@ -52,6 +62,19 @@ static int parse_options(int argc, char **argv, struct extract_opts *o)
 		case 'd': o->dtb = optarg; break;
 		case 'o': o->out = optarg; break;
 		case 'n': o->name = optarg; break;
+		case 's': o->ssh = true; break;
+		case 'A': o->link.policy = HOSTKEY_ACCEPT_NEW; break;
+		case 'I': o->link.identity = optarg; break;
+		case 'K': o->link.known_hosts = optarg; break;
+		case 'T': {
+			uint64_t secs;
+
+			if (!parse_u64(optarg, &secs) || secs == 0 || secs > 86400)
+				return cmd_usage_error(&cmd_extract_entry,
+						       _("'%s' is not a number of seconds"), optarg);
+			o->link.connect_timeout = o->link.command_timeout = (long)secs;
+			break;
+		}
 		default:
 			return cmd_usage_error(&cmd_extract_entry, _("unknown option '%s'"),
 					       argv[optind - 1]);
@@ -60,10 +83,10 @@ static int parse_options(int argc, char **argv, struct extract_opts *o)
 	if (optind < argc)
 		return cmd_usage_error(&cmd_extract_entry, _("unexpected argument '%s'"),
 				       argv[optind]);
-	sources = !!o->from + !!o->dtb + o->local;
+	sources = !!o->from + !!o->dtb + o->local + o->ssh;
 	if (sources != 1)
 		return cmd_usage_error(&cmd_extract_entry,
-				       _("give exactly one of --from DIR, --local or --dtb FILE"));
+				       _("give exactly one of --from DIR, --local, --dtb FILE or --ssh"));
 	if (!o->out)
 		o->out = gopt.project_dir;
 	return EXIT_OK;
@@ -78,6 +101,8 @@ static char *board_name(const struct extract_opts *o)
 
 	if (o->name)
 		return xstrdup(o->name);
+	if (o->ssh)
+		return xstrdup(o->host ? o->host : "board");
 	if (o->local) {
 		char host[256];
 
@@ -179,6 +204,54 @@ out_free:
 	return ret;
 }
 
+/* Fetches the board named in autojail.yml into a temporary dump folder;
+ * returns the folder (removed by the caller), or NULL after printing why. */
+static char *fetch_over_ssh(struct extract_opts *o)
+{
+	struct settings s;
+	struct error err;
+	struct link *l = NULL;
+	char *path = xasprintf("%s/%s", gopt.project_dir, SETTINGS_FILE);
+	char *tmp = xasprintf("%s/.board-dump-ssh.XXXXXX", o->out);
+	bool ok = false;
+
+	settings_init(&s);
+	error_clear(&err);
+	o->link.prompt = board_prompt;
+	if (settings_load(path, &s, &err) < 0) {
+		fprintf(stderr, "autojail: %s\n", err.text);
+	} else if (!s.board_url) {
+		fprintf(stderr, _("autojail: %s names no board; set one with "
+				  "'autojail init --force --board ssh://USER@HOST'\n"), path);
+	} else if (mkdir(o->out, 0777) != 0 && errno != EEXIST) {
+		fprintf(stderr, _("autojail: %s: cannot create the project folder: %s\n"), o->out,
+			strerror(errno));
+	} else if (!mkdtemp(tmp)) {
+		fprintf(stderr, _("autojail: %s: cannot create a temporary folder: %s\n"), o->out,
+			strerror(errno));
+	} else if (!(l = link_open(s.board_url, &o->link, &err)) ||
+		   dump_fetch_ssh(l, tmp, &err) < 0) {
+		fprintf(stderr, "autojail: %s\n", err.text);
+		remove_tree(tmp);
+	} else {
+		struct link_target t;
+
+		if (link_target_parse(s.board_url, &t, &err) == 0) {
+			o->host = xstrdup(t.host);
+			link_target_free(&t);
+		}
+		ok = true;
+	}
+	link_close(l);
+	settings_free(&s);
+	free(path);
+	if (!ok) {
+		free(tmp);
+		return NULL;
+	}
+	return tmp;
+}
+
 static int extract_exec(int argc, char **argv)
 {
 	struct extract_opts o = { 0 };
@@ -187,16 +260,27 @@ static int extract_exec(int argc, char **argv)
 	struct board b;
 	struct error err;
 	struct dump *d;
-	char *board_path;
-	int ret = parse_options(argc, argv, &o);
+	char *board_path, *fetched = NULL;
+	int ret;
 
+	o.link.policy = HOSTKEY_STRICT;
+	ret = parse_options(argc, argv, &o);
 	if (ret != EXIT_OK)
 		return ret;
 	error_clear(&err);
+	if (o.ssh) {
+		fetched = fetch_over_ssh(&o);
+		if (!fetched)
+			return EXIT_PROBLEMS;
+		o.from = fetched;
+	}
 	d = o.from ? dump_open_dir(o.from, &err) : o.dtb ? dump_open_dtb(o.dtb, &err)
 							  : dump_open_local();
 	if (!d) {
 		fprintf(stderr, "autojail: %s\n", err.text);
+		if (fetched)
+			remove_tree(fetched);
+		free(fetched);
 		return EXIT_USAGE;
 	}
 	board_init(&b);
@@ -226,16 +310,23 @@ out:
 	report_free(&rep);
 	board_free(&b);
 	dump_close(d);
+	if (fetched)
+		remove_tree(fetched);
+	free(fetched);
+	free(o.host);
 	return ret;
 }
 
 const struct cmd_entry cmd_extract_entry = {
 	.name = "extract",
-	.args = N_("--from DIR | --local | --dtb FILE [-o DIR]"),
+	.args = N_("--from DIR | --local | --dtb FILE | --ssh [-o DIR]"),
 	.summary = N_("read a board into board.yml, keeping the raw data as board-dump/"),
 	.help = N_("  --from DIR        a board dump folder (proc/, sys/ as on the board)\n"
 		   "  --local           this machine's own /proc and /sys\n"
 		   "  --dtb FILE        a device-tree blob alone\n"
+		   "  --ssh             the board named in autojail.yml, over SSH; with\n"
+		   "                    --accept-new-host, --identity FILE, --known-hosts FILE,\n"
+		   "                    --timeout SECONDS as for push\n"
 		   "  -o, --output DIR  the project folder to write (default: the project directory)\n"
 		   "  --name NAME       the board's name (default: the dump's folder name)"),
 	.exec = extract_exec,

@@ -34,6 +34,8 @@ ok "... leaving no cell and a disabled hypervisor" \
 ok "test passes and writes test_results.yml" \
 	sh -c "'$aj' -C '$proj' test && grep -q 'result: passed' '$proj/test_results.yml'"
 
+# Rollback undoes only what that run did: start from a disabled hypervisor.
+"$aj" -q -C "$proj" stop --disable >/dev/null 2>&1
 echo "cell start" >"$BOARD_ROOT/fail-on"
 "$aj" -C "$proj" start >"$tap_tmp/out" 2>"$tap_tmp/err"
 st=$?
@@ -43,10 +45,10 @@ state=$(board_cell_state demo)
 ok "... rolls back what it did, and reports the board's state" \
 	sh -c "[ '$state' = absent ] && grep -q 'disabled' '$tap_tmp/err' && tail -1 '$log' | grep -q '^disable'"
 
-# A cell name that would run a command if it reached a shell unquoted.
-sed -i "s/name: demo/name: \"x'; touch \$BOARD_ROOT\/pwned; echo '\"/" "$proj/cells.yml"
-"$aj" -C "$proj" start >"$tap_tmp/out" 2>&1
-ok "a crafted cell name starts like any other" \
-	sh -c "grep -q \"cell start 'x'\" '$log'" 
-ok "... and runs nothing on the board" test ! -e "$BOARD_ROOT/pwned"
+# A cell name that would run a command if it reached a shell unquoted (the
+# board's shell would expand $TMPDIR to $BOARD_ROOT/tmp).
+sed -i "s/name: demo/name: \"x';touch \$TMPDIR\/p;'\"/" "$proj/cells.yml"
+ok "a crafted cell name starts like any other" "$aj" -C "$proj" start
+ok "... and runs nothing on the board" \
+	sh -c "grep -q \"^cell start 'x'\" '$log' && test ! -e '$BOARD_ROOT/tmp/p'"
 exit 0
