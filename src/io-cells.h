@@ -8,6 +8,7 @@
 
 #include "model/board.h"
 #include "model/cell.h"
+#include "model/project.h"
 #include "model/spec.h"
 #include "src/yaml-read.h"
 #include "src/yaml-write.h"
@@ -71,6 +72,9 @@ int cells_parse(const char *path, struct spec *s, struct config *c, struct cells
 int cells_resolve(const char *path, const struct cells_refs *refs, const struct board *b,
 		  struct error *err);
 void cells_refs_free(struct cells_refs *refs);
+
+/* project_load without project_ready: the files only (for the benchmark). */
+int project_load_files(struct project *p, const char *dir, struct error *err);
 
 bool io_system_read(struct yreader *r, struct config *c);
 /* Writes the key "system". */

@@ -105,7 +105,7 @@ static int load_board_and_cells(const char *board_path, const char *cells_path,
 	return ret;
 }
 
-int project_load(struct project *p, const char *dir, struct error *err)
+int project_load_files(struct project *p, const char *dir, struct error *err)
 {
 	struct settings settings;
 	struct board board;
@@ -143,7 +143,6 @@ int project_load(struct project *p, const char *dir, struct error *err)
 		p->dir = xstrdup(dir);
 	}
 	p->saved_generation = p->generation;
-	project_ready(p);
 	free(path);
 	free(board_path);
 	return 0;
@@ -155,6 +154,14 @@ out:
 	spec_free(&spec);
 	config_free(&config);
 	return ret;
+}
+
+int project_load(struct project *p, const char *dir, struct error *err)
+{
+	if (project_load_files(p, dir, err) < 0)
+		return -1;
+	project_ready(p);
+	return 0;
 }
 
 int project_save(struct project *p, struct error *err)
