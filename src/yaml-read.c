@@ -141,42 +141,50 @@ static yaml_event_t *yr_take(struct yreader *r)
 	return &r->ev;
 }
 
-bool yr_open(struct yreader *r, const char *path, struct error *err)
+/* The whole file, read in chunks so that pipes and /proc files work too. */
+static bool yr_slurp(struct yreader *r)
 {
-	FILE *fp;
-	long size;
-	yaml_event_t *ev;
+	FILE *fp = fopen(r->path, "rb");
+	size_t cap = 0, got;
 
-	memset(r, 0, sizeof(*r));
-	r->path = path;
-	r->err = err;
-	fp = fopen(path, "rb");
 	if (!fp) {
-		error_errno(err, _("%s: cannot open"), path);
+		error_errno(r->err, _("%s: cannot open"), r->path);
 		r->failed = true;
 		return false;
 	}
-	if (fseek(fp, 0, SEEK_END) != 0 || (size = ftell(fp)) < 0 || fseek(fp, 0, SEEK_SET) != 0) {
-		error_errno(err, _("%s: cannot read"), path);
-		fclose(fp);
-		r->failed = true;
-		return false;
-	}
-	if ((unsigned long)size > YR_MAX_FILE) {
-		fclose(fp);
-		return yr_error(r, 0, 0, _("file of %ld bytes is too large for a project file"),
-				size);
-	}
-	r->data = xmalloc((size_t)size + 1);
-	r->len = fread(r->data, 1, (size_t)size, fp);
+	do {
+		if (r->len == cap) {
+			if (cap >= YR_MAX_FILE) {
+				fclose(fp);
+				return yr_error(r, 0, 0, _("more than %u MiB: too large for a project "
+							   "file"), YR_MAX_FILE >> 20);
+			}
+			cap = cap ? 2 * cap : 64 * 1024;
+			r->data = xrealloc(r->data, cap + 1);
+		}
+		got = fread(r->data + r->len, 1, cap - r->len, fp);
+		r->len += got;
+	} while (got);
 	if (ferror(fp)) {
-		error_errno(err, _("%s: cannot read"), path);
+		error_errno(r->err, _("%s: cannot read"), r->path);
 		fclose(fp);
 		r->failed = true;
 		return false;
 	}
 	fclose(fp);
 	r->data[r->len] = '\0';
+	return true;
+}
+
+bool yr_open(struct yreader *r, const char *path, struct error *err)
+{
+	yaml_event_t *ev;
+
+	memset(r, 0, sizeof(*r));
+	r->path = path;
+	r->err = err;
+	if (!yr_slurp(r))
+		return false;
 
 	if (!yaml_parser_initialize(&r->parser))
 		return yr_error(r, 0, 0, _("cannot start the YAML parser"));

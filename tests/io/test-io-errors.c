@@ -163,6 +163,10 @@ START_TEST(missing_file)
 	board_init(&b);
 	ck_assert_int_eq(board_load(path, &b, &err), -1);
 	ck_assert_ptr_nonnull(strstr(err.text, path));
+	/* A directory where the file should be. */
+	error_clear(&err);
+	ck_assert_int_eq(board_load(dir, &b, &err), -1);
+	ck_assert_msg(strstr(err.text, dir) && strstr(err.text, "cannot read"), "%s", err.text);
 	board_free(&b);
 	free(path);
 	scratch_free(dir);
