@@ -14,6 +14,7 @@ const struct flag_name source_flag_names[] = {
 	{ SRC_USER, "user" },
 	{ SRC_IMPORT, "import" },
 	{ SRC_PROFILE, "profile" },
+	{ SRC_NET, "net" },
 	{ 0, NULL },
 };
 
