@@ -188,6 +188,12 @@ bool board_equal(const struct board *a, const struct board *b, char *why, size_t
 		    memcmp(x->bars, y->bars, sizeof(x->bars)) || x->sources != y->sources)
 			return differ(why, len, "pci device");
 	}
+	SAME(n_nets, "network count");
+	for (i = 0; i < a->n_nets; i++)
+		if (!str_eq(a->nets[i].ifname, b->nets[i].ifname) ||
+		    !str_eq(a->nets[i].cidr, b->nets[i].cidr) ||
+		    a->nets[i].sources != b->nets[i].sources)
+			return differ(why, len, "network");
 	SAME(n_aliases, "alias count");
 	for (i = 0; i < a->n_aliases; i++)
 		if (!str_eq(a->aliases[i].name, b->aliases[i].name) ||

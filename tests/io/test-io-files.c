@@ -108,6 +108,11 @@ static void build_board(struct board *b)
 	ARRAY_GROW(b->aliases, b->n_aliases, b->cap_aliases);
 	b->aliases[b->n_aliases].name = xstrdup("serial0");
 	b->aliases[b->n_aliases++].path = xstrdup("/serial@3100000");
+
+	ARRAY_GROW(b->nets, b->n_nets, b->cap_nets);
+	b->nets[b->n_nets].ifname = xstrdup("eth0");
+	b->nets[b->n_nets].cidr = xstrdup("fd00:23::2/64");
+	b->nets[b->n_nets++].sources = SRC_NET;
 }
 
 static void build_spec(struct spec *s)
