@@ -202,6 +202,18 @@ static void mouse_event(struct tui *t, const struct event *ev)
 	struct view *v = tui_view_at(t, ev->y, ev->x, &row, &on_row);
 	int vi = v ? (int)(v - t->views) : -1;
 
+	/* curses can lose a press that arrives in one read with the motion after
+	 * it; motion with the button held and no press seen stands in for it. */
+	if (ev->action == MOUSE_DRAG && !t->button_down) {
+		struct event press = *ev;
+
+		press.action = MOUSE_PRESS;
+		mouse_event(t, &press);
+	}
+	if (ev->action == MOUSE_PRESS)
+		t->button_down = true;
+	else if (ev->action == MOUSE_RELEASE)
+		t->button_down = false;
 	switch (ev->action) {
 	case MOUSE_WHEEL_UP:
 	case MOUSE_WHEEL_DOWN:

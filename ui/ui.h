@@ -149,6 +149,7 @@ struct tui {
 	struct carry carry;
 	int64_t drop_cell;       /* highlighted drop target, -1 none */
 	int press_view;          /* view a mouse button went down in, -1 none */
+	bool button_down;        /* between a press (or the motion standing in for it) and release */
 	size_t press_row;
 	struct facts facts;
 	struct prompt prompt;

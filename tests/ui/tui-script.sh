@@ -43,7 +43,7 @@ expect drop here
 key End
 key Enter"
 
-plan 37
+plan 38
 
 script first <<EOF
 expect Memory map
@@ -153,6 +153,19 @@ mouse release 10 $dst_y
 expect to demo
 EOF
 ok "the mouse drags UART-A from the memory map onto the cell" tui mouse
+
+# curses may lose a press that arrives together with the motion after it.
+script nopress <<EOF
+$new_cell
+key /
+text 0x3100000
+key Enter
+mouse drag 20 $src_y
+mouse drag 10 $dst_y
+mouse release 10 $dst_y
+expect to demo
+EOF
+ok "motion with the button held stands in for a lost press" tui nopress
 
 script barclick <<EOF
 key End
