@@ -36,9 +36,9 @@ static void write_board_ref(struct cells_writer *cw, int32_t index)
 	if (!cw->names.slots)
 		board_names_build(&cw->names, cw->b);
 	reg = &cw->b->regions[index];
-	if (reg->name && board_names_find(&cw->names, reg->name) == index)
+	if (cw->names.leads[index] & BOARD_NAME_LEADS)
 		yw_str(cw->w, "board", reg->name);
-	else if (reg->dt_path && board_names_find(&cw->names, reg->dt_path) == index)
+	else if (cw->names.leads[index] & BOARD_PATH_LEADS)
 		yw_str(cw->w, "board", reg->dt_path);
 	else
 		yw_dec(cw->w, "board", (uint64_t)index);

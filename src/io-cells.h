@@ -38,7 +38,12 @@ struct board_names {
 	const struct board *b;
 	uint32_t *slots;         /* (index << 1 | is_path) + 1; 0 is empty */
 	size_t mask;
+	uint8_t *leads;          /* per region: BOARD_NAME_LEADS, BOARD_PATH_LEADS */
 };
+
+/* The region's name (path) finds the region itself, not an earlier one. */
+#define BOARD_NAME_LEADS 1
+#define BOARD_PATH_LEADS 2
 
 void board_names_build(struct board_names *bn, const struct board *b);
 /* The index of the first region named or at the path key, or -1. */

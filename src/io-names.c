@@ -41,15 +41,17 @@ int32_t board_names_find(const struct board_names *bn, const char *key)
 	}
 }
 
-static void names_add(struct board_names *bn, const char *key, uint32_t slot)
+/* Adds key unless an earlier region has it; returns whether it was added. */
+static bool names_add(struct board_names *bn, const char *key, uint32_t slot)
 {
 	size_t i;
 
 	if (!key || board_names_find(bn, key) >= 0)
-		return;
+		return false;
 	for (i = hash_str(key) & bn->mask; bn->slots[i]; i = (i + 1) & bn->mask)
 		;
 	bn->slots[i] = slot;
+	return true;
 }
 
 void board_names_build(struct board_names *bn, const struct board *b)
@@ -61,16 +63,21 @@ void board_names_build(struct board_names *bn, const struct board *b)
 	bn->b = b;
 	bn->mask = size - 1;
 	bn->slots = xcalloc(size, sizeof(*bn->slots));
+	bn->leads = xcalloc(b->n_regions ? b->n_regions : 1, sizeof(*bn->leads));
 	for (uint32_t i = 0; i < b->n_regions; i++) {
-		names_add(bn, b->regions[i].name, (i << 1) + 1);
-		names_add(bn, b->regions[i].dt_path, (i << 1 | 1) + 1);
+		if (names_add(bn, b->regions[i].name, (i << 1) + 1))
+			bn->leads[i] |= BOARD_NAME_LEADS;
+		if (names_add(bn, b->regions[i].dt_path, (i << 1 | 1) + 1))
+			bn->leads[i] |= BOARD_PATH_LEADS;
 	}
 }
 
 void board_names_free(struct board_names *bn)
 {
 	free(bn->slots);
+	free(bn->leads);
 	bn->slots = NULL;
+	bn->leads = NULL;
 }
 
 int cells_resolve(const char *path, const struct cells_refs *refs, const struct board *b,
