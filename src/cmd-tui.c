@@ -45,8 +45,9 @@ static int parse_args(int argc, char **argv, struct tui_args *a)
 
 			if (sscanf(argv[++i], "%d%c%d", &a->cols, &x, &a->rows) != 3 || x != 'x' ||
 			    a->cols < 1 || a->rows < 1 || a->cols > 1000 || a->rows > 1000)
-				return cmd_usage_error(e, _("--size wants COLSxROWS, e.g. 80x24, not \"%s\""),
-						       argv[i]);
+				return cmd_usage_error(
+					e, _("--size wants COLSxROWS, e.g. 80x24, not \"%s\""),
+					argv[i]);
 		} else {
 			return cmd_usage_error(e, _("unknown option \"%s\""), o);
 		}
@@ -109,7 +110,8 @@ static int tui_exec(int argc, char **argv)
 const struct cmd_entry cmd_tui_entry = {
 	.name = "tui",
 	.args = N_("[--ascii] [--script FILE [--dump-screen OUT] [--size COLSxROWS]]"),
-	.summary = N_("the full-screen editor (what autojail runs on a terminal without arguments)"),
+	.summary = N_("the full-screen editor (what autojail runs on a terminal "
+		      "without arguments)"),
 	.help = N_("  --ascii              plain ASCII lines and marks, for serial consoles\n"
 		   "  --script FILE        read keys and mouse events from FILE (- for stdin)\n"
 		   "                       and draw on a virtual screen; no terminal needed\n"

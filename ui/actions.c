@@ -29,7 +29,8 @@ void action_pick(struct tui *t)
 
 	memset(&c, 0, sizeof(c));
 	if (!v->ops->pick || !v->n_rows || !v->ops->pick(v, t, v->cursor, &c)) {
-		tui_message(t, -1, "%s", _("Nothing to pick up here: choose a region, CPU or interrupt."));
+		tui_message(t, -1, "%s",
+			    _("Nothing to pick up here: choose a region, CPU or interrupt."));
 		return;
 	}
 	c.active = true;
@@ -98,7 +99,8 @@ static const char *errors_added(struct tui *t, struct error_set *before, uint32_
 			continue;
 		if (!any)
 			any = d[i].message;
-		if ((region != DIAG_NONE && (d[i].region == region || d[i].other_region == region)) ||
+		if ((region != DIAG_NONE &&
+		     (d[i].region == region || d[i].other_region == region)) ||
 		    d[i].cell == cell || d[i].other_cell == cell)
 			near = d[i].message;
 	}
@@ -142,7 +144,8 @@ void action_drop(struct tui *t, uint32_t cell_id)
 	tui_dirty_all(t);
 	problem = errors_added(t, &before, cell_id, region);
 	if (rc) {
-		tui_message(t, SEV_ERROR, _("Refused: %s"), why[0] ? why : _("the operation failed"));
+		tui_message(t, SEV_ERROR, _("Refused: %s"),
+			    why[0] ? why : _("the operation failed"));
 		return;
 	}
 	if (problem)
@@ -160,7 +163,8 @@ void action_undo(struct tui *t, bool redo)
 	int rc = redo ? op_redo(t->p, why) : op_undo(t->p, why);
 
 	if (rc)
-		tui_message(t, -1, "%s", why[0] ? why : redo ? _("Nothing to redo.") : _("Nothing to undo."));
+		tui_message(t, -1, "%s",
+			    why[0] ? why : redo ? _("Nothing to redo.") : _("Nothing to undo."));
 	else
 		tui_message(t, -1, "%s", redo ? _("Redone.") : _("Undone."));
 	tui_dirty_all(t);
@@ -208,7 +212,8 @@ void action_edit(struct tui *t)
 
 			if (!r) {
 				tui_message(t, -1, "%s",
-					    _("No cell holds this region: pick it up and drop it on a cell first."));
+					    _("No cell holds this region: "
+					      "pick it up and drop it on a cell first."));
 				return;
 			}
 			t->sel.kind = SEL_CELL_REGION;
@@ -254,7 +259,8 @@ static void delete_selection(struct tui *t)
 		if (c) {
 			char label[160];
 
-			snprintf(label, sizeof(label), _("Delete the cell %s? (y)es, (n)o:"), c->name);
+			snprintf(label, sizeof(label), _("Delete the cell %s? (y)es, (n)o:"),
+				 c->name);
 			prompt_open(t, PROMPT_DELETE_CELL, label, NULL);
 			t->prompt.target = *s;
 			return;
@@ -327,7 +333,8 @@ void action_board_command(struct tui *t, const char *name)
 		return;
 	}
 	if (project_modified(t->p)) {
-		tui_message(t, SEV_WARNING, _("Save first (s): \"%s\" works on the saved files."), name);
+		tui_message(t, SEV_WARNING, _("Save first (s): \"%s\" works on the saved files."),
+			    name);
 		return;
 	}
 	def_prog_mode();
@@ -393,7 +400,8 @@ void action_prompt_done(struct tui *t, const char *answer)
 			errors_take(t, &before);
 			rc = detail_field_apply(t, t->prompt.field, answer, why);
 			problem = errors_added(t, &before, t->sel.cell,
-					       t->sel.kind == SEL_CELL_REGION ? t->sel.id : DIAG_NONE);
+					       t->sel.kind == SEL_CELL_REGION ? t->sel.id
+									    : DIAG_NONE);
 			if (rc)
 				tui_message(t, SEV_ERROR, _("Refused: %s"), why);
 			else if (problem)

@@ -78,14 +78,16 @@ void prompt_key(struct tui *t, const struct event *ev)
 			break;
 		case KEY_BACKSPACE:
 			if (pr->pos) {
-				wmemmove(pr->text + pr->pos - 1, pr->text + pr->pos, pr->len - pr->pos + 1);
+				wmemmove(pr->text + pr->pos - 1, pr->text + pr->pos,
+					 pr->len - pr->pos + 1);
 				pr->pos--;
 				pr->len--;
 			}
 			break;
 		case KEY_DC:
 			if (pr->pos < pr->len) {
-				wmemmove(pr->text + pr->pos, pr->text + pr->pos + 1, pr->len - pr->pos);
+				wmemmove(pr->text + pr->pos, pr->text + pr->pos + 1,
+					 pr->len - pr->pos);
 				pr->len--;
 			}
 			break;
@@ -155,10 +157,12 @@ void help_draw(struct tui *t)
 
 	draw_box(t, y0, x0, h, w, A_NORMAL);
 	draw_textf(y0, x0 + 2, w - 4, A_BOLD, false, " %s ",
-		   _("Keys (Esc closes). The mouse drags regions, CPUs and interrupts onto cells."));
+		   _("Keys (Esc closes). "
+		     "The mouse drags regions, CPUs and interrupts onto cells."));
 	if (t->help_top > REQ_COUNT - 2)
 		t->help_top = REQ_COUNT - 2;
-	for (size_t i = (size_t)t->help_top; request_help_nth(i) != REQ_NONE && y < y0 + h - 1; i++) {
+	for (size_t i = (size_t)t->help_top; request_help_nth(i) != REQ_NONE && y < y0 + h - 1;
+	     i++) {
 		enum request r = request_help_nth(i);
 		char keys[96];
 

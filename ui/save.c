@@ -88,17 +88,20 @@ int tui_save_project(struct project *p, char *report, size_t len)
 	if (errors) {
 		snprintf(report, len,
 			 P_("Saved %s/%s; no configurations written while %zu error remains.",
-			    "Saved %s/%s; no configurations written while %zu errors remain.", errors),
+			    "Saved %s/%s; no configurations written while %zu errors remain.",
+			    errors),
 			 p->dir, CELLS_FILE, errors);
 		return 0;
 	}
 	dir = xasprintf("%s/%s", p->dir, OUT_DIR);
 	if (mkdir(dir, 0777) && errno != EEXIST) {
-		snprintf(report, len, _("%s: cannot create the directory: %s"), dir, strerror(errno));
+		snprintf(report, len, _("%s: cannot create the directory: %s"), dir,
+			 strerror(errno));
 		rc = -1;
 	} else if (emit_all(p, dir, &files, report, len) == 0) {
 		snprintf(report, len, _("Saved %s/%s and wrote %zu files to %s/ (revision %d)."),
-			 p->dir, CELLS_FILE, files, dir, (int)(p->settings.abi ? p->settings.abi : ABI_V14));
+			 p->dir, CELLS_FILE, files, dir,
+			 (int)(p->settings.abi ? p->settings.abi : ABI_V14));
 	} else {
 		rc = -1;
 	}

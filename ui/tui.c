@@ -193,6 +193,12 @@ struct view *tui_view_at(struct tui *t, int y, int x, size_t *row, bool *on_row)
 	return NULL;
 }
 
+/* The cell under the pointer, when it is over the cells pane. */
+static int64_t drop_target(struct tui *t, struct view *v, int vi, size_t row, bool on_row)
+{
+	return vi == VIEW_CELLS && on_row ? v->ops->drop_cell(v, t, row) : -1;
+}
+
 /* Press selects and arms a drag; motion starts it and tracks the target
  * cell; release drops on the cell under the pointer or cancels. */
 static void mouse_event(struct tui *t, const struct event *ev)
@@ -227,7 +233,7 @@ static void mouse_event(struct tui *t, const struct event *ev)
 		t->msg[0] = '\0';
 		if (t->carry.active) {
 			/* A click on a cell finishes a drag begun with the keyboard. */
-			int64_t cell = vi == VIEW_CELLS && on_row ? v->ops->drop_cell(v, t, row) : -1;
+			int64_t cell = drop_target(t, v, vi, row, on_row);
 
 			if (cell >= 0)
 				action_drop(t, (uint32_t)cell);
@@ -261,18 +267,19 @@ static void mouse_event(struct tui *t, const struct event *ev)
 		}
 		if (!t->carry.active)
 			return;
-		t->drop_cell = vi == VIEW_CELLS && on_row ? v->ops->drop_cell(v, t, row) : -1;
+		t->drop_cell = drop_target(t, v, vi, row, on_row);
 		t->views[VIEW_CELLS].dirty = true;
 		return;
 	case MOUSE_RELEASE:
 		if (t->carry.active && t->press_view >= 0) {
-			int64_t cell = vi == VIEW_CELLS && on_row ? v->ops->drop_cell(v, t, row) : -1;
+			int64_t cell = drop_target(t, v, vi, row, on_row);
 
 			if (cell >= 0) {
 				action_drop(t, (uint32_t)cell);
 			} else {
 				action_cancel_carry(t);
-				tui_message(t, -1, "%s", _("Dropped outside the cells: nothing changed."));
+				tui_message(t, -1, "%s",
+					    _("Dropped outside the cells: nothing changed."));
 			}
 		}
 		t->press_view = -1;

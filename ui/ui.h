@@ -57,7 +57,7 @@ enum request request_help_nth(size_t i);
 enum sel_kind { SEL_NONE, SEL_BOARD_REGION, SEL_CELL, SEL_CELL_REGION, SEL_CPU, SEL_IRQ, SEL_DIAG };
 struct selection {
 	enum sel_kind kind;
-	uint32_t id;             /* board region id, cell id, cell region id, CPU, IRQ, diag index */
+	uint32_t id;             /* board region, cell, cell region, CPU, IRQ or diag index */
 	uint32_t cell;           /* the cell of a cell region */
 };
 
@@ -149,7 +149,7 @@ struct tui {
 	struct carry carry;
 	int64_t drop_cell;       /* highlighted drop target, -1 none */
 	int press_view;          /* view a mouse button went down in, -1 none */
-	bool button_down;        /* between a press (or the motion standing in for it) and release */
+	bool button_down;        /* from a press (or motion standing in for it) to release */
 	size_t press_row;
 	struct facts facts;
 	struct prompt prompt;

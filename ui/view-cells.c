@@ -161,7 +161,8 @@ static void cells_draw_row(struct view *v, struct tui *t, size_t row, int y, int
 				   glyph(t, id_in(cv->folded, cv->n_folded, cell->id) ? GL_FOLDED
 										  : GL_UNFOLDED),
 				   cell_tag((size_t)ci));
-		snprintf(line, sizeof(line), " %s%s", cell->name, cell->root && w >= 50 ? _(" (root)") : "");
+		snprintf(line, sizeof(line), " %s%s", cell->name,
+			 cell->root && w >= 50 ? _(" (root)") : "");
 		/* Fixed columns on the right, under the heads of the title line. */
 		used += draw_text(y, used, x + w - used - CELL_NUMS_W, attr, true, line);
 		snprintf(line, sizeof(line), " %-5.5s %5s %3zu %s", cpus[0] ? cpus : "-", size,

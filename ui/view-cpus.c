@@ -35,32 +35,35 @@ static void cpus_draw_row(struct view *v, struct tui *t, size_t row, int y, int 
 {
 	const struct board_cpu *cpu = &t->p->board.cpus[row];
 	const struct config *c = &t->p->config;
-	int attr = cursor ? draw_attr(t, COL_CURSOR) : 0;
+	int attr = cursor ? draw_attr(t, COL_CURSOR) : 0, attr_owner = attr;
 	char owners[128] = "";
 	size_t used = 0, n_owners = 0, n_guests = 0;
 	ptrdiff_t first_guest = -1;
 	int col = x;
 
 	for (size_t ci = 0; ci < c->n_cells; ci++) {
+		size_t room = used < sizeof(owners) ? sizeof(owners) - used : 0;
+
 		if (!cell_has_cpu(c->cells[ci], cpu->logical_id))
 			continue;
 		n_owners++;
 		if (!c->cells[ci]->root && n_guests++ == 0)
 			first_guest = (ptrdiff_t)ci;
 		if (w < 40)
-			used += (size_t)snprintf(owners + used, used < sizeof(owners) ? sizeof(owners) - used : 0,
-						 "%s%c", used ? "," : "", cell_tag(ci));
+			used += (size_t)snprintf(owners + used, room, "%s%c", used ? "," : "",
+						 cell_tag(ci));
 		else
-			used += (size_t)snprintf(owners + used, used < sizeof(owners) ? sizeof(owners) - used : 0,
-						 "%s%s", used ? "," : "", c->cells[ci]->name);
+			used += (size_t)snprintf(owners + used, room, "%s%s", used ? "," : "",
+						 c->cells[ci]->name);
 	}
 	/* A CPU in two cells shows both owners; the validator's verdict is on
 	 * the cells and in the problems pane. */
 	col += draw_textf(y, col, 7, attr, true, " cpu%u%s", cpu->logical_id,
 			  cpu->linux_online ? "" : "*");
-	col += draw_textf(y, col, w < 40 ? 6 : 24,
-			  attr | (first_guest >= 0 ? draw_cell_attr(t, (size_t)first_guest) : 0), true,
-			  "%s ", n_owners ? owners : "-");
+	if (first_guest >= 0)
+		attr_owner |= draw_cell_attr(t, (size_t)first_guest);
+	col += draw_textf(y, col, w < 40 ? 6 : 24, attr_owner, true, "%s ",
+			  n_owners ? owners : "-");
 	draw_text(y, col, x + w - col, attr, true, core_short(cpu->core_type, x + w - col));
 }
 

@@ -154,7 +154,8 @@ static size_t detail_fields(struct tui *t, struct field *f)
 		break;
 	case SEL_DIAG: {
 		size_t nd;
-		const struct diag *d = t->p->validator ? validator_diags(t->p->validator, &nd) : NULL;
+		const struct diag *d = t->p->validator ? validator_diags(t->p->validator, &nd)
+						       : NULL;
 
 		if (!d || s->id >= nd)
 			break;
@@ -254,7 +255,8 @@ int detail_field_apply(struct tui *t, int field, const char *text, char *why)
 		return op_cell_rename(p, t->sel.id, text, why);
 	case F_CELL_CPUS:
 		if (!parse_cpu_list(text, &num)) {
-			snprintf(why, OP_WHY_LEN, _("\"%s\" is not a CPU list such as 0,3-5."), text);
+			snprintf(why, OP_WHY_LEN, _("\"%s\" is not a CPU list such as 0,3-5."),
+				 text);
 			return -1;
 		}
 		return op_cell_set_cpus(p, t->sel.id, num, why);
@@ -291,8 +293,8 @@ int detail_field_apply(struct tui *t, int field, const char *text, char *why)
 		break;
 	case F_REGION_SIZE:
 		if (!parse_size(text, &num)) {
-			snprintf(why, OP_WHY_LEN, _("\"%s\" is not a size such as 64 MiB or 0x1000."),
-				 text);
+			snprintf(why, OP_WHY_LEN,
+				 _("\"%s\" is not a size such as 64 MiB or 0x1000."), text);
 			free(value.name);
 			return -1;
 		}

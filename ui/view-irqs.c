@@ -94,8 +94,9 @@ static void irqs_draw_row(struct view *v, struct tui *t, size_t row, int y, int 
 			continue;
 		if (!c->cells[ci]->root && guests++ == 0)
 			first_guest = (ptrdiff_t)ci;
-		used += (size_t)snprintf(owners + used, used < sizeof(owners) ? sizeof(owners) - used : 0,
-					 "%s%c", used ? "," : "", cell_tag(ci));
+		used += (size_t)snprintf(owners + used,
+					 used < sizeof(owners) ? sizeof(owners) - used : 0, "%s%c",
+					 used ? "," : "", cell_tag(ci));
 	}
 	if (irq >= 32)
 		snprintf(kind, sizeof(kind), "SPI%u", irq - 32);
@@ -105,7 +106,8 @@ static void irqs_draw_row(struct view *v, struct tui *t, size_t row, int y, int 
 		snprintf(kind, sizeof(kind), "SGI%u", irq);
 	col += draw_textf(y, col, 12, attr, true, "%5u %-6s", irq, kind);
 	col += draw_textf(y, col, 2, attr, true, "%s ", board_linux_irq(b, irq) ? "L" : " ");
-	col += draw_textf(y, col, 6, attr | (first_guest >= 0 ? draw_cell_attr(t, (size_t)first_guest) : 0),
+	col += draw_textf(y, col, 6,
+			  attr | (first_guest >= 0 ? draw_cell_attr(t, (size_t)first_guest) : 0),
 			  true, "%-5s ", used ? owners : "-");
 	draw_text(y, col, x + w - col, attr, true,
 		  iv->device[irq] >= 0 ? b->regions[iv->device[irq]].name : "");

@@ -242,8 +242,9 @@ static void memory_draw_header(struct view *v, struct tui *t, int y, int x, int 
 	struct mem_cols c = memory_cols(t, v->w);
 	int attr = draw_attr(t, COL_DIM) | A_BOLD, col = v->x + 2, sw;
 
-	draw_textf(y, x, w, A_NORMAL, false, "%s, %s %d", board_of(t)->name ? board_of(t)->name : "",
-		   _("revision"), (int)t->p->settings.abi);
+	draw_textf(y, x, w, A_NORMAL, false, "%s, %s %d",
+		   board_of(t)->name ? board_of(t)->name : "", _("revision"),
+		   (int)t->p->settings.abi);
 	memory_draw_bar(v, t, y + 1);
 	/* Heads one by one, so that translations are measured by display width. */
 	draw_fill(y + 2, v->x, v->w, attr);

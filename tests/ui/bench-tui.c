@@ -48,7 +48,8 @@ static void report(const char *what, double *s, size_t n, double aim)
 		return;
 	}
 	qsort(s, n, sizeof(*s), cmp_double);
-	printf("bench-tui: %-38s median %6.2f ms  p95 %6.2f  max %6.2f  (%zu runs, aim <= %.0f ms)\n",
+	printf("bench-tui: %-38s median %6.2f ms  p95 %6.2f  max %6.2f  "
+	       "(%zu runs, aim <= %.0f ms)\n",
 	       what, s[n / 2], s[n * 95 / 100], s[n - 1], n, aim);
 }
 
