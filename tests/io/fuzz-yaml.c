@@ -20,6 +20,21 @@ static char *path_of(const char *name)
 	return xasprintf("%s/%s", dir, name);
 }
 
+static void remove_dir(void)
+{
+	static const char *const names[] = {
+		"input.yml", "first.yml", "first.yml.bak", "second.yml", "second.yml.bak",
+	};
+
+	for (size_t i = 0; i < ARRAY_SIZE(names); i++) {
+		char *path = path_of(names[i]);
+
+		remove(path);
+		free(path);
+	}
+	remove(dir);
+}
+
 static void write_input(const char *path, const unsigned char *data, size_t size)
 {
 	FILE *fp = fopen(path, "wb");
@@ -138,6 +153,7 @@ int LLVMFuzzerTestOneInput(const unsigned char *data, size_t size)
 		dir = xasprintf("%s/aj-fuzz-yaml-XXXXXX", tmp && *tmp ? tmp : "/tmp");
 		if (!mkdtemp(dir))
 			abort();
+		atexit(remove_dir);
 	}
 	in = path_of("input.yml");
 	p1 = path_of("first.yml");
