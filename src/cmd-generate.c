@@ -19,8 +19,10 @@
 
 #include "emit/emit.h"
 #include "emit/guest-dt.h"
+#include "emit/net-script.h"
 #include "model/derive.h"
 #include "model/i18n.h"
+#include "model/network.h"
 #include "model/util.h"
 #include "src/atomic.h"
 #include "src/cmd.h"
@@ -172,6 +174,46 @@ static int emit_dts(const struct project *p, const struct derive_report *rep,
 	return emit_guest_dts(&p->board, &p->config, c, g, &dts->data, eerr);
 }
 
+/* The virtual switch's bridge scripts for the root cell, and each Linux
+ * member's network settings. */
+static int emit_network(const struct project *p, const char *out, struct gen_file *files,
+			size_t *n_files, struct emit_error *eerr)
+{
+	const struct network_spec *net = &p->spec.network;
+	const enum net_file root_files[] = { NET_FILE_UP, NET_FILE_DOWN };
+
+	if (!network_in_use(&p->spec))
+		return 0;
+	for (size_t i = 0; i < ARRAY_SIZE(root_files); i++) {
+		struct gen_file *f = &files[(*n_files)++];
+		char *name = net_script_file_name(&p->config, root_files[i], NULL);
+
+		f->path = xasprintf("%s/%s", out, name);
+		free(name);
+		emit_buf_init(&f->data);
+		if (net_script_emit(&p->board, &p->spec, &p->config, root_files[i], NULL, &f->data,
+				    eerr) < 0)
+			return -1;
+	}
+	for (size_t i = 0; i < net->n_members; i++) {
+		const struct cell *c = config_find_cell(&p->config, net->members[i].cell);
+		struct gen_file *f;
+		char *name;
+
+		if (!c || c->type != CELL_LINUX)
+			continue;
+		f = &files[(*n_files)++];
+		name = net_script_file_name(&p->config, NET_FILE_NETWORKD, c->name);
+		f->path = xasprintf("%s/%s", out, name);
+		free(name);
+		emit_buf_init(&f->data);
+		if (net_script_emit(&p->board, &p->spec, &p->config, NET_FILE_NETWORKD, c->name,
+				    &f->data, eerr) < 0)
+			return -1;
+	}
+	return 0;
+}
+
 static int emit_all(const struct project *p, enum abi abi, const struct derive_report *rep,
 		    const char *out, struct gen_file *files, size_t *n_files)
 {
@@ -207,6 +249,10 @@ static int emit_all(const struct project *p, enum abi abi, const struct derive_r
 			}
 		}
 	}
+	if (emit_network(p, out, files, n_files, &eerr) < 0) {
+		fprintf(stderr, _("autojail generate: %s\n"), eerr.text);
+		return -1;
+	}
 	return 0;
 }
 
@@ -220,10 +266,15 @@ static int write_all(const struct gen_file *files, size_t n, const char *out)
 		return EXIT_PROBLEMS;
 	}
 	for (size_t i = 0; i < n; i++) {
+		size_t len = strlen(files[i].path);
+
 		if (atomic_write(files[i].path, files[i].data.data, files[i].data.len, 0, &err) < 0) {
 			fprintf(stderr, "autojail generate: %s\n", err.text);
 			return EXIT_PROBLEMS;
 		}
+		/* The bridge scripts are run by hand on the board. */
+		if (len > 3 && strcmp(files[i].path + len - 3, ".sh") == 0)
+			chmod(files[i].path, 0755);
 		if (!gopt.quiet)
 			printf(_("Wrote %s (%zu bytes)\n"), files[i].path, files[i].data.len);
 	}
@@ -265,7 +316,8 @@ static int generate_exec(int argc, char **argv)
 		goto done;
 	}
 	out = o.out ? xstrdup(o.out) : xasprintf("%s/generated", p.dir);
-	files = xcalloc(3 * p.config.n_cells + 1, sizeof(*files));
+	/* .cell, .c and .dts per cell; two bridge scripts and a file per switch member. */
+	files = xcalloc(3 * p.config.n_cells + 2 + p.spec.network.n_members, sizeof(*files));
 	if (emit_all(&p, abi, rep, out, files, &n_files) < 0)
 		ret = EXIT_PROBLEMS;
 	else

@@ -9,6 +9,7 @@
 #include <stdlib.h>
 
 #include "model/i18n.h"
+#include "model/util.h"
 #include "src/board-opts.h"
 #include "src/deploy.h"
 #include "src/remote.h"
@@ -36,6 +37,29 @@ static void report_state(struct link *l)
 		fprintf(stderr, ", %s %s", st.cells[i].name, st.cells[i].state);
 	fprintf(stderr, "\n");
 	remote_state_free(&st);
+}
+
+/* The virtual switch joins the cells' network interfaces once they exist. */
+static int bridge_up(struct link *l, const struct project *p, const struct deploy *d,
+		     struct error *err)
+{
+	char *path = deploy_remote_path(board_remote_dir(p), d->net_up);
+	char *q = link_quote(path);
+	char *cmd = xasprintf("sh %s", q);
+	struct link_output o;
+	int ret;
+
+	print_step(NULL, _("connecting the cells to the virtual switch"));
+	ret = link_run_root(l, cmd, NULL, 0, &o, err);
+	if (ret == 0 && o.status != 0) {
+		error_set(err, _("%s: the bridge script %s failed: %s"), link_name(l), path, o.err);
+		ret = -1;
+	}
+	link_output_free(&o);
+	free(cmd);
+	free(q);
+	free(path);
+	return ret;
 }
 
 static int start_exec(int argc, char **argv)
@@ -70,6 +94,10 @@ static int start_exec(int argc, char **argv)
 	if (remote_start(l, sys, rc, n, print_step, NULL, &err) < 0) {
 		fprintf(stderr, "autojail start: %s\n", err.text);
 		report_state(l);
+		goto out;
+	}
+	if (d.net_up && bridge_up(l, &p, &d, &err) < 0) {
+		fprintf(stderr, "autojail start: %s\n", err.text);
 		goto out;
 	}
 	ret = EXIT_OK;

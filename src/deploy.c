@@ -10,9 +10,14 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 
 #include "emit/emit.h"
+#include "emit/guest-dt.h"
+#include "emit/net-script.h"
+#include "model/derive.h"
 #include "model/i18n.h"
+#include "model/network.h"
 #include "model/util.h"
 #include "src/atomic.h"
 #include "src/deploy.h"
@@ -49,6 +54,100 @@ static int write_cell(const struct project *p, const struct cell *c, const char 
 	return ret;
 }
 
+static int write_buf(const char *path, const struct emit_buf *b, mode_t mode, struct error *err)
+{
+	if (atomic_write(path, b->data, b->len, 0, err) < 0)
+		return -1;
+	chmod(path, mode);
+	return 0;
+}
+
+/* The device tree derivation describes for a Linux guest, as a blob. */
+static char *guest_dtb(const struct project *p, const struct cell *c, const char *dir,
+		       struct error *err)
+{
+	const struct derive_guest *g = derive_report_guest(p->derived, c->name);
+	char *base = emit_file_base(c);
+	char *dts = xasprintf("%s/%s.dts", dir, base);
+	char *dtb = xasprintf("%s/%s.dtb", dir, base);
+	char *qs = link_quote(dts), *qb = link_quote(dtb), *cmd = NULL;
+	struct emit_error eerr;
+	struct emit_buf buf;
+	int status;
+
+	free(base);
+	emit_buf_init(&buf);
+	if (!g || emit_guest_dts(&p->board, &p->config, c, g, &buf, &eerr) < 0) {
+		error_set(err, _("cell %s: no device tree could be made for it: %s"), c->name,
+			  g ? eerr.text : _("derivation did not describe the guest"));
+		goto fail;
+	}
+	if (write_buf(dts, &buf, 0644, err) < 0)
+		goto fail;
+	cmd = xasprintf("dtc -q -I dts -O dtb -o %s %s", qb, qs);
+	status = system(cmd);
+	if (status == -1 || !WIFEXITED(status) || WEXITSTATUS(status) != 0) {
+		error_set(err, _("cell %s: dtc could not compile %s (is device-tree-compiler "
+				 "installed?)"), c->name, dts);
+		goto fail;
+	}
+	emit_buf_free(&buf);
+	free(cmd);
+	free(qs);
+	free(qb);
+	free(dts);
+	return dtb;
+fail:
+	emit_buf_free(&buf);
+	free(cmd);
+	free(qs);
+	free(qb);
+	free(dts);
+	free(dtb);
+	return NULL;
+}
+
+/* The kernel command line of cells.yml, with the switch's address added. */
+static char *guest_cmdline(const struct project *p, const struct guest_spec *g)
+{
+	char *ip = net_script_guest_cmdline(&p->board, &p->spec, &p->config, g->name);
+	char *line;
+
+	if (!ip)
+		return g->cmdline ? xstrdup(g->cmdline) : NULL;
+	line = g->cmdline ? xasprintf("%s %s", g->cmdline, ip) : xstrdup(ip);
+	free(ip);
+	return line;
+}
+
+static int write_network(const struct project *p, struct deploy *d, struct error *err)
+{
+	const enum net_file which[] = { NET_FILE_UP, NET_FILE_DOWN };
+	char **paths[] = { &d->net_up, &d->net_down };
+	struct emit_error eerr;
+
+	if (!network_in_use(&p->spec))
+		return 0;
+	for (size_t i = 0; i < ARRAY_SIZE(which); i++) {
+		char *name = net_script_file_name(&p->config, which[i], NULL);
+		struct emit_buf buf;
+		int ret;
+
+		*paths[i] = xasprintf("%s/%s", d->dir, name);
+		free(name);
+		emit_buf_init(&buf);
+		ret = net_script_emit(&p->board, &p->spec, &p->config, which[i], NULL, &buf, &eerr);
+		if (ret < 0)
+			error_set(err, "%s", eerr.text);
+		else
+			ret = write_buf(*paths[i], &buf, 0755, err);
+		emit_buf_free(&buf);
+		if (ret < 0)
+			return -1;
+	}
+	return 0;
+}
+
 static void script_line(FILE *f, const char *fmt, const char *a, const char *b)
 {
 	char *qa = a ? link_quote(a) : NULL;
@@ -83,7 +182,22 @@ static int write_start_script(struct deploy *d, const char *remote_dir, struct e
 		if (c->kernel) {
 			char *k = deploy_remote_path(remote_dir, c->kernel);
 
-			script_line(af.fp, "jailhouse cell linux %s %s", cell, k);
+			script_line(af.fp, "jailhouse cell linux %s %s \\", cell, k);
+			if (c->dtb) {
+				char *dtb = deploy_remote_path(remote_dir, c->dtb);
+
+				script_line(af.fp, "\t-d %s%s \\", dtb, "");
+				free(dtb);
+			}
+			if (c->initrd) {
+				char *initrd = deploy_remote_path(remote_dir, c->initrd);
+
+				script_line(af.fp, "\t-i %s%s \\", initrd, "");
+				free(initrd);
+			}
+			if (c->cmdline)
+				script_line(af.fp, "\t-c %s%s \\", c->cmdline, "");
+			fputs("\t;\n", af.fp);
 			free(k);
 		} else {
 			script_line(af.fp, "jailhouse cell create %s%s", cell, "");
@@ -96,6 +210,12 @@ static int write_start_script(struct deploy *d, const char *remote_dir, struct e
 			script_line(af.fp, "jailhouse cell start %s%s", c->name, "");
 		}
 		free(cell);
+	}
+	if (d->net_up) {
+		char *up = deploy_remote_path(remote_dir, d->net_up);
+
+		script_line(af.fp, "sh %s%s", up, "");
+		free(up);
 	}
 	free(sys);
 	return atomic_commit(&af, err);
@@ -145,10 +265,14 @@ int deploy_build(struct project *p, bool force, struct deploy *d, struct error *
 			dc->kernel = project_path(p, g->kernel);
 			dc->dtb = project_path(p, g->dtb);
 			dc->initrd = project_path(p, g->initrd);
-			dc->cmdline = g->cmdline ? xstrdup(g->cmdline) : NULL;
+			dc->cmdline = guest_cmdline(p, g);
 			dc->expect = g->expect ? xstrdup(g->expect) : NULL;
+			if (dc->kernel && !dc->dtb && !(dc->dtb = guest_dtb(p, c, d->dir, err)))
+				return -1;
 		}
 	}
+	if (write_network(p, d, err) < 0)
+		return -1;
 	return write_start_script(d, remote_dir, err);
 }
 
@@ -170,6 +294,8 @@ void deploy_free(struct deploy *d)
 	free(d->dir);
 	free(d->system_file);
 	free(d->start_script);
+	free(d->net_up);
+	free(d->net_down);
 	memset(d, 0, sizeof(*d));
 }
 
@@ -203,6 +329,8 @@ int deploy_push(struct link *l, const struct deploy *d, const char *remote_dir, 
 	} while (0)
 	ADD(d->system_file, false);
 	ADD(d->start_script, true);
+	ADD(d->net_up, true);
+	ADD(d->net_down, true);
 	for (size_t i = 0; i < d->n_cells; i++) {
 		ADD(d->cells[i].cell_file, false);
 		ADD(d->cells[i].image, false);

@@ -28,12 +28,14 @@ struct deploy {
 	char *dir;               /* the local build directory */
 	char *system_file;       /* the root cell's .cell */
 	char *start_script;
+	char *net_up, *net_down;    /* the virtual switch's bridge scripts, or NULL */
 	struct deploy_cell *cells;
 	size_t n_cells;
 };
 
-/* Writes the .cell files and the start script into PROJECT/build/. Refuses
- * when validation reports errors, unless force. */
+/* Writes the .cell files and the start script into PROJECT/build/, and for
+ * Linux guests without a device tree of their own the generated one
+ * (compiled with dtc). Refuses when validation reports errors, unless force. */
 int deploy_build(struct project *p, bool force, struct deploy *d, struct error *err);
 void deploy_free(struct deploy *d);
 /* Uploads everything into remote_dir (unchanged files are skipped); prints

@@ -50,7 +50,7 @@ members_intx() {
 	done
 }
 
-plan 18
+plan 20
 for abi in 14 9; do
 	p="$tap_tmp/p$abi"
 	g="$p/generated"
@@ -69,6 +69,10 @@ EOF
 	ok "rev $abi: generate writes the root cell and both guests" sh -c \
 		"'$aj' -C '$p' generate >/dev/null && test -s '$g/root.cell' &&
 		 test -s '$g/linux1.cell' && test -s '$g/linux2.cell'"
+	ok "rev $abi: generate writes the bridge scripts and the guests' network files" sh -c \
+		"test -x '$g/root-net-up.sh' && test -x '$g/root-net-down.sh' &&
+		 grep -q br0 '$g/root-net-up.sh' && grep -q 10.23.0 '$g/linux1.network' &&
+		 test -s '$g/linux2.network'"
 
 	# tmp/inc/jailhouse/cell-config.h leads to the test header of the revision.
 	inc="$tap_tmp/inc$abi"

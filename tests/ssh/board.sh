@@ -13,6 +13,8 @@ board_setup() {
 	proj="$tap_tmp/proj"
 	mkdir -p "$proj"
 	printf 'image of the demo inmate\n' >"$proj/demo.bin"
+	printf 'a kernel\n' >"$proj/Image"
+	printf 'an initrd\n' >"$proj/initrd.cpio"
 	cat >"$proj/cells.yml" <<YML
 guests:
   - name: demo
@@ -21,6 +23,13 @@ guests:
     ram: 64 KiB
     image: demo.bin
     expect: "Started cell"
+  - name: penguin
+    type: linux
+    cpus: 1
+    ram: 128 MiB
+    kernel: Image
+    initrd: initrd.cpio
+    cmdline: "console=ttyS0,115200"
 YML
 	"$AUTOJAIL" -q -C "$proj" init --board "$SSH_URL" --remote-dir "$BOARD_ROOT/deploy" \
 		--name flow

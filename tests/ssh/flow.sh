@@ -5,7 +5,7 @@
 . "$top_srcdir/tests/cli/tap.sh"
 . "$top_srcdir/tests/ssh/board.sh"
 aj="$AUTOJAIL"
-N=17
+N=18
 
 plan $N
 if ! sshd_available || ! command -v python3 >/dev/null; then
@@ -27,6 +27,8 @@ ok "start enables Jailhouse and starts the cell" "$aj" -C "$proj" start
 ok "... which runs" test "$(board_cell_state demo)" = running
 ok "... after enable, create, load at 0 and start" \
 	sh -c "grep -q '^enable ' '$log' && grep -q '^cell create ' '$log' && grep -q '^cell load demo .*-a 0x0' '$log' && grep -q '^cell start demo' '$log'"
+ok "a Linux guest boots with its kernel, generated device tree, initrd and command line" \
+	sh -c "grep -E -q \"^cell linux .*penguin.cell .*Image -d .*penguin.dtb -i .*initrd.cpio -c console=ttyS0,115200\" '$log' && [ \"\$(dtc -I dtb -O dts '$BOARD_ROOT/deploy/penguin.dtb' 2>/dev/null | grep -c memory)\" -ge 1 ]"
 ok "status shows the running cell" sh -c "'$aj' -C '$proj' status | grep -E -q 'demo +running'"
 ok "stop --disable stops the cell and the hypervisor" "$aj" -C "$proj" stop --disable
 ok "... leaving no cell and a disabled hypervisor" \
