@@ -2,9 +2,13 @@
 #include "config.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
+#include "emit/net-script.h"
 #include "model/i18n.h"
+#include "model/network.h"
+#include "model/util.h"
 #include "src/board-opts.h"
 #include "src/remote.h"
 
@@ -12,6 +16,31 @@ static void print_step(void *ctx, const char *what)
 {
 	if (!gopt.quiet)
 		printf("  %s\n", what);
+}
+
+/* Before the hypervisor goes, the switch gives the uplink its address back;
+ * the teardown script is idempotent and absent when start never ran. */
+static int bridge_down(struct link *l, const struct project *p, struct error *err)
+{
+	char *name = net_script_file_name(&p->config, NET_FILE_DOWN, NULL);
+	char *path = xasprintf("%s/%s", board_remote_dir(p), name);
+	char *q = link_quote(path);
+	char *cmd = xasprintf("if [ -f %s ]; then sh %s; fi", q, q);
+	struct link_output o;
+	int ret;
+
+	print_step(NULL, _("taking down the virtual switch"));
+	ret = link_run_root(l, cmd, NULL, 0, &o, err);
+	if (ret == 0 && o.status != 0) {
+		error_set(err, _("%s: the bridge teardown %s failed: %s"), link_name(l), path, o.err);
+		ret = -1;
+	}
+	link_output_free(&o);
+	free(cmd);
+	free(q);
+	free(path);
+	free(name);
+	return ret;
 }
 
 static int stop_exec(int argc, char **argv)
@@ -38,6 +67,10 @@ static int stop_exec(int argc, char **argv)
 	ret = cmd_load_project(&p, false);
 	if (ret == EXIT_OK && (l = board_connect(&p, &o)) == NULL)
 		ret = EXIT_PROBLEMS;
+	if (ret == EXIT_OK && disable && network_in_use(&p.spec) && bridge_down(l, &p, &err) < 0) {
+		fprintf(stderr, "autojail stop: %s\n", err.text);
+		ret = EXIT_PROBLEMS;
+	}
 	if (ret == EXIT_OK &&
 	    remote_stop(l, o.args, o.n_args, disable, print_step, NULL, &err) < 0) {
 		fprintf(stderr, "autojail stop: %s\n", err.text);
