@@ -144,6 +144,15 @@ int text_width(const char *s)
 	return w;
 }
 
+/* Added to every attribute while set: marks a whole row however its
+ * columns are drawn. */
+static int extra_attr;
+
+void draw_set_extra(int attr)
+{
+	extra_attr = attr;
+}
+
 int draw_text(int y, int x, int w, int attr, bool pad, const char *s)
 {
 	mbstate_t st;
@@ -152,7 +161,7 @@ int draw_text(int y, int x, int w, int attr, bool pad, const char *s)
 	if (w <= 0)
 		return 0;
 	memset(&st, 0, sizeof(st));
-	attrset(attr);
+	attrset(attr | extra_attr);
 	move(y, x);
 	while (*s) {
 		wchar_t wc[2] = { 0, 0 };

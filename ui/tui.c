@@ -48,11 +48,16 @@ void tui_selection_changed(struct tui *t)
 {
 	struct view *v = &t->views[t->focus];
 
-	if (t->carry.active && t->focus == VIEW_CELLS) {
-		t->drop_cell = v->ops->drop_cell(v, t, v->cursor);
+	/* While a drag goes on the details keep showing what it carries. */
+	if (t->carry.active) {
+		if (t->focus == VIEW_CELLS)
+			t->drop_cell = v->ops->drop_cell(v, t, v->cursor);
 		v->dirty = true;
+		return;
 	}
 	if (v->ops->select && v->n_rows && v->ops->select(v, t, v->cursor, &t->sel)) {
+		t->views[t->sel_view].dirty = true;
+		t->sel_view = t->focus;
 		t->views[VIEW_DETAIL].dirty = true;
 		t->views[VIEW_DETAIL].cursor = 0;
 	}

@@ -146,6 +146,7 @@ struct tui {
 	struct view views[VIEW_COUNT];
 	int focus;
 	struct selection sel;
+	int sel_view;            /* the view sel comes from */
 	struct carry carry;
 	int64_t drop_cell;       /* highlighted drop target, -1 none */
 	int press_view;          /* view a mouse button went down in, -1 none */
@@ -219,6 +220,8 @@ int draw_text(int y, int x, int w, int attr, bool pad, const char *s);
 int draw_textf(int y, int x, int w, int attr, bool pad, const char *fmt, ...)
 	__attribute__((format(printf, 6, 7)));
 void draw_fill(int y, int x, int w, int attr);
+/* An attribute added to all text drawn until it is set back to 0. */
+void draw_set_extra(int attr);
 int text_width(const char *s);
 void draw_hline(const struct tui *t, int y, int x, int w, int attr);
 void draw_vline(const struct tui *t, int y, int x, int h, int attr);

@@ -98,10 +98,15 @@ void view_draw(struct view *v, struct tui *t)
 		int y = v->y + 1 + v->ops->header_rows + (int)i;
 		size_t row = v->top + i;
 
+		/* The row the details show stays visible, underlined, when its
+		 * pane loses the focus (to the details, or to a drag's target). */
+		if (row < v->n_rows && !focused && row == v->cursor && v == &t->views[t->sel_view])
+			draw_set_extra(A_UNDERLINE);
 		if (row < v->n_rows)
 			v->ops->draw_row(v, t, row, y, v->x, v->w, focused && row == v->cursor);
 		else
 			draw_fill(y, v->x, v->w, A_NORMAL);
+		draw_set_extra(0);
 	}
 	v->dirty = false;
 }
