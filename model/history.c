@@ -38,6 +38,10 @@ static void record_free(struct record *r)
 	free(r->chips[1]);
 	if (r->snapshot)
 		cell_free(r->snapshot);
+	for (int side = 0; side < 2; side++) {
+		net_members_free(r->members[side], r->n_members[side]);
+		config_snapshot_free(r->configs[side]);
+	}
 }
 
 static void step_free(struct step *s)
@@ -179,13 +183,90 @@ static void chips_set(struct cell *cell, const struct cell_irqchip *chips, size_
 	cell->n_irqchips = cell->cap_irqchips = n;
 }
 
-bool record_apply(struct config *c, const struct record *r, bool forward, struct change *ch)
+struct config *config_snapshot(const struct config *c)
+{
+	struct config *snap = xmalloc(sizeof(*snap));
+
+	*snap = *c;
+	snap->cells = c->n_cells ? xmalloc(c->n_cells * sizeof(*snap->cells)) : NULL;
+	snap->cap_cells = c->n_cells;
+	for (size_t i = 0; i < c->n_cells; i++)
+		snap->cells[i] = cell_clone(c->cells[i]);
+	if (c->sys.hypervisor.name)
+		snap->sys.hypervisor.name = xstrdup(c->sys.hypervisor.name);
+	return snap;
+}
+
+void config_snapshot_free(struct config *snap)
+{
+	if (!snap)
+		return;
+	config_free(snap);
+	free(snap);
+}
+
+void config_restore(struct config *c, const struct config *snap)
+{
+	uint32_t next_region = c->next_region_id, next_cell = c->next_cell_id;
+	struct config *copy = config_snapshot(snap);
+
+	config_free(c);
+	*c = *copy;
+	free(copy);
+	if (c->next_region_id < next_region)
+		c->next_region_id = next_region;
+	if (c->next_cell_id < next_cell)
+		c->next_cell_id = next_cell;
+}
+
+struct net_member *net_members_copy(const struct net_member *m, size_t n)
+{
+	struct net_member *copy = xcalloc(n ? n : 1, sizeof(*copy));
+
+	for (size_t i = 0; i < n; i++) {
+		copy[i].cell = m[i].cell ? xstrdup(m[i].cell) : NULL;
+		copy[i].ipv4 = m[i].ipv4 ? xstrdup(m[i].ipv4) : NULL;
+		copy[i].ipv6 = m[i].ipv6 ? xstrdup(m[i].ipv6) : NULL;
+	}
+	return copy;
+}
+
+void net_members_free(struct net_member *m, size_t n)
+{
+	for (size_t i = 0; m && i < n; i++) {
+		free(m[i].cell);
+		free(m[i].ipv4);
+		free(m[i].ipv6);
+	}
+	free(m);
+}
+
+/* Puts one side of a switch record back: the members into the spec, the
+ * configuration whole; everything is validated again. */
+static bool network_apply(struct config *c, struct spec *s, const struct record *r, int side,
+			  struct change *ch)
+{
+	struct network_spec *n = &s->network;
+
+	if (!r->configs[side])
+		return false;
+	net_members_free(n->members, n->n_members);
+	n->members = net_members_copy(r->members[side], r->n_members[side]);
+	n->n_members = n->cap_members = r->n_members[side];
+	config_restore(c, r->configs[side]);
+	ch->all = true;
+	return true;
+}
+
+bool record_apply(struct config *c, struct spec *s, const struct record *r, bool forward,
+		  struct change *ch)
 {
 	struct cell *cell = NULL;
 	struct cell_region *reg;
 	int side = forward ? 1 : 0;
 
-	if (r->kind != REC_HV && r->kind != REC_CELL_CREATE && r->kind != REC_CELL_DELETE) {
+	if (r->kind != REC_HV && r->kind != REC_CELL_CREATE && r->kind != REC_CELL_DELETE &&
+	    r->kind != REC_NETWORK) {
 		cell = config_cell_by_id(c, r->cell);
 		if (!cell)
 			return false;
@@ -227,32 +308,35 @@ bool record_apply(struct config *c, const struct record *r, bool forward, struct
 		c->sys.hypervisor.size = r->hv_size[side];
 		ch->system = true;
 		return true;
+	case REC_NETWORK:
+		return network_apply(c, s, r, side, ch);
 	}
 	return false;
 }
 
-bool history_replay(struct history *h, struct config *c, bool undo, struct change *ch)
+bool history_replay(struct history *h, struct config *c, struct spec *sp, bool undo,
+		    struct change *ch)
 {
-	struct step s;
+	struct step st;
 	size_t i;
 	bool ok = true;
 
 	if (undo ? !h->n_undo : !h->n_redo)
 		return false;
-	s = undo ? h->undo[--h->n_undo] : h->redo[--h->n_redo];
-	for (i = 0; ok && i < s.n; i++)
-		ok = record_apply(c, &s.recs[undo ? s.n - 1 - i : i], !undo, ch);
+	st = undo ? h->undo[--h->n_undo] : h->redo[--h->n_redo];
+	for (i = 0; ok && i < st.n; i++)
+		ok = record_apply(c, sp, &st.recs[undo ? st.n - 1 - i : i], !undo, ch);
 	if (!ok) {
 		/* The configuration was changed behind the history's back: what it
 		 * holds can no longer be replayed, and everything is rechecked. */
-		step_free(&s);
+		step_free(&st);
 		history_clear(h);
 		ch->all = true;
 		return false;
 	}
 	if (undo)
-		ARRAY_PUSH(h->redo, h->n_redo, h->cap_redo, s);
+		ARRAY_PUSH(h->redo, h->n_redo, h->cap_redo, st);
 	else
-		ARRAY_PUSH(h->undo, h->n_undo, h->cap_undo, s);
+		ARRAY_PUSH(h->undo, h->n_undo, h->cap_undo, st);
 	return true;
 }

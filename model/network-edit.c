@@ -1,7 +1,8 @@
 /*
  * Putting cells on the virtual network switch and taking them off: the
  * spec edits, refused with a reason when they can never be valid, and the
- * same on a project, derived and validated like every other change.
+ * same on a project, derived and validated like every other change and
+ * recorded for undo.
  */
 #include "config.h"
 
@@ -10,6 +11,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "model/derive.h"
+#include "model/history.h"
 #include "model/i18n.h"
 #include "model/network.h"
 #include "model/ops.h"
@@ -82,21 +85,63 @@ int network_member_remove(struct spec *s, const char *cell, char *why)
 	return 0;
 }
 
-int network_join(struct project *p, const char *cell, const char *ipv4, const char *ipv6,
-		 char *why)
+/* The spec edit, then derivation, full validation and one undo record that
+ * holds the members and the configuration before and after. */
+static int network_change(struct project *p, const char *cell, const char *ipv4,
+			  const char *ipv6, bool join, char *why)
 {
-	if (network_member_add(&p->spec, cell, ipv4, ipv6, why) < 0)
+	struct network_spec *n = &p->spec.network;
+	struct record rec;
+	int rc;
+
+	memset(&rec, 0, sizeof(rec));
+	rec.kind = REC_NETWORK;
+	rec.members[0] = net_members_copy(n->members, n->n_members);
+	rec.n_members[0] = n->n_members;
+	rc = join ? network_member_add(&p->spec, cell, ipv4, ipv6, why)
+		  : network_member_remove(&p->spec, cell, why);
+	if (rc < 0) {
+		net_members_free(rec.members[0], rec.n_members[0]);
 		return -1;
-	project_ready(p);
+	}
+	rec.configs[0] = config_snapshot(&p->config);
+	if (!p->derived)
+		p->derived = xmalloc(sizeof(*p->derived));
+	else
+		derive_report_free(p->derived);
+	derive_report_init(p->derived);
+	derive_config(&p->board, &p->spec, p->settings.abi, &p->config, p->derived);
+	rec.members[1] = net_members_copy(n->members, n->n_members);
+	rec.n_members[1] = n->n_members;
+	rec.configs[1] = config_snapshot(&p->config);
+	op_group_begin(p);
+	history_push(p->history, &rec);
+	op_group_end(p);
+	if (!p->validator)
+		p->validator = validator_new();
+	validate_full(p->validator, &p->board, &p->config);
 	p->generation++;
 	return 0;
 }
 
+int op_network_join(struct project *p, const char *cell, const char *ipv4, const char *ipv6,
+		    char *why)
+{
+	return network_change(p, cell, ipv4, ipv6, true, why);
+}
+
+int op_network_leave(struct project *p, const char *cell, char *why)
+{
+	return network_change(p, cell, NULL, NULL, false, why);
+}
+
+int network_join(struct project *p, const char *cell, const char *ipv4, const char *ipv6,
+		 char *why)
+{
+	return op_network_join(p, cell, ipv4, ipv6, why);
+}
+
 int network_leave(struct project *p, const char *cell, char *why)
 {
-	if (network_member_remove(&p->spec, cell, why) < 0)
-		return -1;
-	project_ready(p);
-	p->generation++;
-	return 0;
+	return op_network_leave(p, cell, why);
 }

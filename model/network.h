@@ -117,11 +117,9 @@ int network_member_add(struct spec *s, const char *cell, const char *ipv4, const
 int network_member_remove(struct spec *s, const char *cell, char *why);
 
 /*
- * The same on a project, as the TUI's drag onto the switch and a CLI would
- * use them: the spec edit, then derivation and a full validation
- * (project_ready), and the generation counted. Not undoable yet: the undo
- * records hold configuration changes only, and derivation renumbers
- * derived regions, so the history is emptied as after a load.
+ * The same on a project: op_network_join and op_network_leave of
+ * model/ops.h (the spec edit, derivation, a full validation, the generation
+ * counted, and one undo step).
  */
 int network_join(struct project *p, const char *cell, const char *ipv4, const char *ipv6,
 		 char *why);

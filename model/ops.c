@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "model/derive.h"
 #include "model/history.h"
 #include "model/i18n.h"
 #include "model/ops.h"
@@ -92,7 +93,7 @@ static void finish(struct project *p, struct change *ch)
 /* Does a record and keeps it for undo; the history owns it from here. */
 static void apply(struct project *p, struct record *r, struct change *ch)
 {
-	record_apply(&p->config, r, true, ch);
+	record_apply(&p->config, &p->spec, r, true, ch);
 	history_push(history_of(p), r);
 }
 
@@ -460,6 +461,21 @@ bool op_can_redo(const struct project *p)
 	return p->history && history_has(p->history, false);
 }
 
+/* After the configuration was put back whole (a switch record), what
+ * derivation says about the spec is said again; the result is not kept. */
+static void report_again(struct project *p)
+{
+	struct config *scratch;
+
+	if (!p->derived)
+		return;
+	scratch = config_snapshot(&p->config);
+	derive_report_free(p->derived);
+	derive_report_init(p->derived);
+	derive_config(&p->board, &p->spec, p->settings.abi, scratch, p->derived);
+	config_snapshot_free(scratch);
+}
+
 static int replay(struct project *p, bool undo, char *why)
 {
 	struct history *h = history_of(p);
@@ -471,7 +487,9 @@ static int replay(struct project *p, bool undo, char *why)
 	if (!history_has(h, undo))
 		return refuse(why, undo ? _("there is nothing to undo") : _("there is nothing to redo"));
 	change_init(&ch);
-	ok = history_replay(h, &p->config, undo, &ch);
+	ok = history_replay(h, &p->config, &p->spec, undo, &ch);
+	if (ok && ch.all)
+		report_again(p);
 	finish(p, &ch);
 	if (!ok)
 		return refuse(why, _("the configuration changed outside the edit history; "

@@ -44,6 +44,13 @@ int op_cpu_assign(struct project *p, unsigned cpu, uint32_t cell_id, char *why);
 int op_irq_grant(struct project *p, uint32_t cell_id, uint32_t irq, char *why);
 int op_irq_revoke(struct project *p, uint32_t cell_id, uint32_t irq, char *why);
 int op_set_hypervisor(struct project *p, uint64_t phys, uint64_t size, char *why);
+/* Puts a Linux guest on the virtual network switch (ipv4/ipv6 NULL for
+ * automatic addresses) or takes it off: the spec's network section is
+ * edited and the cells derived and validated anew. Undo gives back the
+ * members and the configuration exactly (model/network-edit.c). */
+int op_network_join(struct project *p, const char *cell, const char *ipv4, const char *ipv6,
+		    char *why);
+int op_network_leave(struct project *p, const char *cell, char *why);
 
 /* Groups the operations until op_group_end into one undo step. */
 void op_group_begin(struct project *p);

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "model/ops.h"
+#include "model/util.h"
 #include "model/project.h"
 #include "model/validate.h"
 #include "tests/model/synth.h"
@@ -431,6 +432,62 @@ START_TEST(redo_dropped_by_new_edit)
 }
 END_TEST
 
+/* The switch: joining derives the member's link; undo gives back the members
+ * and the configuration exactly, redo the joined state; the records before
+ * and after a join still replay. */
+START_TEST(network_join_leave)
+{
+	struct guest_spec *g = spec_add_guest(&p.spec, "lnx");
+	struct cell *guest;
+	struct snap before, joined, edited;
+	uint32_t k;
+
+	g->type = CELL_LINUX;
+	g->n_cpus = 1;
+	g->ram_size = 32ull << 20;
+	p.spec.network.bridge = xstrdup("br0");
+	p.spec.network.ipv4_prefix = xstrdup("10.23.0.0/24");
+	project_ready(&p);
+	before = snap_take();
+	ck_assert_int_eq(op_network_join(&p, "ghost", NULL, NULL, why), -1);
+	ck_assert_ptr_nonnull(strstr(why, "ghost"));
+	ck_assert(!op_can_undo(&p));
+	ck_assert_int_eq(op_network_join(&p, "lnx", NULL, NULL, why), 0);
+	ck_assert_uint_eq(p.spec.network.n_members, 1);
+	ck_assert_str_eq(p.spec.network.members[0].cell, "lnx");
+	ck_assert(!snap_equal(&before));
+	undo_redo(&before);
+	ck_assert_uint_eq(p.spec.network.n_members, 1);
+
+	/* An edit after the join, then both undone in turn. */
+	joined = snap_take();
+	guest = cell_named("guest2");
+	k = device_not_in(guest, guest);
+	ck_assert_int_eq(op_assign(&p, k, guest->id, true, NULL, why), 0);
+	edited = snap_take();
+	ck_assert_int_eq(op_undo(&p, why), 0);
+	ck_assert(snap_equal(&joined));
+	ck_assert_int_eq(op_undo(&p, why), 0);
+	ck_assert(snap_equal(&before));
+	ck_assert_uint_eq(p.spec.network.n_members, 0);
+	ck_assert_int_eq(op_redo(&p, why), 0);
+	ck_assert_int_eq(op_redo(&p, why), 0);
+	ck_assert(snap_equal(&edited));
+	ck_assert_uint_eq(p.spec.network.n_members, 1);
+
+	ck_assert_int_eq(op_network_leave(&p, "lnx", why), 0);
+	ck_assert_uint_eq(p.spec.network.n_members, 0);
+	ck_assert_int_eq(op_network_leave(&p, "lnx", why), -1);
+	undo_redo(&edited);
+	ck_assert_uint_eq(p.spec.network.n_members, 0);
+	ck_assert_int_eq(op_undo(&p, why), 0);
+	ck_assert_uint_eq(p.spec.network.n_members, 1);
+	snap_free(&before);
+	snap_free(&joined);
+	snap_free(&edited);
+}
+END_TEST
+
 int main(void)
 {
 	Suite *s = suite_create("ops");
@@ -453,6 +510,7 @@ int main(void)
 	tcase_add_test(tc, hypervisor);
 	tcase_add_test(tc, groups);
 	tcase_add_test(tc, redo_dropped_by_new_edit);
+	tcase_add_test(tc, network_join_leave);
 	suite_add_tcase(s, tc);
 	sr = srunner_create(s);
 	srunner_run_all(sr, CK_NORMAL);
