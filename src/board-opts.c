@@ -70,6 +70,46 @@ struct link *board_connect(const struct project *p, struct board_opts *o)
 	return l;
 }
 
+int board_open(struct project *p, struct board_opts *o, struct link **l)
+{
+	int ret;
+
+	*l = NULL;
+	project_init(p);
+	ret = cmd_load_project(p, false);
+	if (ret == EXIT_OK && (*l = board_connect(p, o)) == NULL)
+		ret = EXIT_PROBLEMS;
+	return ret;
+}
+
+int board_open_pushed(const struct cmd_entry *e, struct project *p, struct board_opts *o,
+		      struct deploy *d, struct link **l)
+{
+	struct error err;
+	int ret;
+
+	*l = NULL;
+	memset(d, 0, sizeof(*d));
+	project_init(p);
+	ret = cmd_load_project(p, false);
+	if (ret != EXIT_OK)
+		return ret;
+	error_clear(&err);
+	if (deploy_build(p, o->force, d, &err) < 0 || !(*l = board_connect(p, o)) ||
+	    deploy_push(*l, d, board_remote_dir(p), gopt.quiet, &err) < 0) {
+		if (err.set)
+			fprintf(stderr, "autojail %s: %s\n", e->name, err.text);
+		return EXIT_PROBLEMS;
+	}
+	return EXIT_OK;
+}
+
+void board_close(struct project *p, struct link *l)
+{
+	link_close(l);
+	project_free(p);
+}
+
 const char *board_remote_dir(const struct project *p)
 {
 	return p->settings.remote_dir ? p->settings.remote_dir : "/tmp/autojail";

@@ -11,6 +11,7 @@
 
 #include "model/project.h"
 #include "src/cmd.h"
+#include "src/deploy.h"
 #include "src/link.h"
 
 #define BOARD_OPTS_HELP \
@@ -33,6 +34,14 @@ int board_opts_parse(const struct cmd_entry *e, int argc, char **argv, bool allo
 /* Connects to the board named in autojail.yml; prints the error and
  * returns NULL when that fails. */
 struct link *board_connect(const struct project *p, struct board_opts *o);
+/* Loads the project (p is initialized whatever happens) and connects to its
+ * board. Returns EXIT_OK with *l set, or prints why and returns the exit code. */
+int board_open(struct project *p, struct board_opts *o, struct link **l);
+/* The same after building what goes onto the board (into d) and pushing it;
+ * e names the command in messages. */
+int board_open_pushed(const struct cmd_entry *e, struct project *p, struct board_opts *o,
+		      struct deploy *d, struct link **l);
+void board_close(struct project *p, struct link *l);
 /* The remote directory of the project (default /tmp/autojail). */
 const char *board_remote_dir(const struct project *p);
 /* Asks on the terminal without echo (unless echo); NULL when there is none. */

@@ -19,11 +19,8 @@ static int console_exec(int argc, char **argv)
 
 	if (ret != EXIT_OK)
 		return ret;
-	project_init(&p);
 	error_clear(&err);
-	ret = cmd_load_project(&p, false);
-	if (ret == EXIT_OK && (l = board_connect(&p, &o)) == NULL)
-		ret = EXIT_PROBLEMS;
+	ret = board_open(&p, &o, &l);
 	if (ret == EXIT_OK) {
 		if (remote_console(l, &text, &err) < 0) {
 			fprintf(stderr, "autojail console: %s\n", err.text);
@@ -33,8 +30,7 @@ static int console_exec(int argc, char **argv)
 		}
 	}
 	free(text);
-	link_close(l);
-	project_free(&p);
+	board_close(&p, l);
 	return ret;
 }
 

@@ -11,30 +11,15 @@ static int push_exec(int argc, char **argv)
 {
 	struct board_opts o;
 	struct project p;
-	struct deploy d = { 0 };
-	struct link *l = NULL;
-	struct error err;
+	struct deploy d;
+	struct link *l;
 	int ret = board_opts_parse(&cmd_push_entry, argc, argv, true, 0, &o);
 
 	if (ret != EXIT_OK)
 		return ret;
-	project_init(&p);
-	error_clear(&err);
-	ret = cmd_load_project(&p, false);
-	if (ret != EXIT_OK)
-		goto out;
-	ret = EXIT_PROBLEMS;
-	if (deploy_build(&p, o.force, &d, &err) < 0 || !(l = board_connect(&p, &o)) ||
-	    deploy_push(l, &d, board_remote_dir(&p), gopt.quiet, &err) < 0) {
-		if (err.set)
-			fprintf(stderr, "autojail push: %s\n", err.text);
-		goto out;
-	}
-	ret = EXIT_OK;
-out:
-	link_close(l);
+	ret = board_open_pushed(&cmd_push_entry, &p, &o, &d, &l);
 	deploy_free(&d);
-	project_free(&p);
+	board_close(&p, l);
 	return ret;
 }
 

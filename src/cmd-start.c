@@ -66,9 +66,9 @@ static int start_exec(int argc, char **argv)
 {
 	struct board_opts o;
 	struct project p;
-	struct deploy d = { 0 };
+	struct deploy d;
 	struct remote_cell *rc = NULL;
-	struct link *l = NULL;
+	struct link *l;
 	struct error err;
 	size_t n = 0;
 	char *sys = NULL;
@@ -76,18 +76,14 @@ static int start_exec(int argc, char **argv)
 
 	if (ret != EXIT_OK)
 		return ret;
-	project_init(&p);
 	error_clear(&err);
-	ret = cmd_load_project(&p, false);
+	ret = board_open_pushed(&cmd_start_entry, &p, &o, &d, &l);
 	if (ret != EXIT_OK)
 		goto out;
 	ret = EXIT_PROBLEMS;
-	if (deploy_build(&p, o.force, &d, &err) < 0 ||
-	    !(rc = deploy_remote(&d, board_remote_dir(&p), o.args, o.n_args, &n, &err)) ||
-	    !(l = board_connect(&p, &o)) ||
-	    deploy_push(l, &d, board_remote_dir(&p), gopt.quiet, &err) < 0) {
-		if (err.set)
-			fprintf(stderr, "autojail start: %s\n", err.text);
+	rc = deploy_remote(&d, board_remote_dir(&p), o.args, o.n_args, &n, &err);
+	if (!rc) {
+		fprintf(stderr, "autojail start: %s\n", err.text);
 		goto out;
 	}
 	sys = deploy_remote_path(board_remote_dir(&p), d.system_file);
@@ -104,9 +100,8 @@ static int start_exec(int argc, char **argv)
 out:
 	free(sys);
 	deploy_remote_free(rc, n);
-	link_close(l);
 	deploy_free(&d);
-	project_free(&p);
+	board_close(&p, l);
 	return ret;
 }
 

@@ -37,11 +37,8 @@ static int status_exec(int argc, char **argv)
 
 	if (ret != EXIT_OK)
 		return ret;
-	project_init(&p);
 	error_clear(&err);
-	ret = cmd_load_project(&p, false);
-	if (ret == EXIT_OK && (l = board_connect(&p, &o)) == NULL)
-		ret = EXIT_PROBLEMS;
+	ret = board_open(&p, &o, &l);
 	if (ret == EXIT_OK) {
 		if (remote_status(l, &st, &err) < 0) {
 			fprintf(stderr, "autojail status: %s\n", err.text);
@@ -51,8 +48,7 @@ static int status_exec(int argc, char **argv)
 			remote_state_free(&st);
 		}
 	}
-	link_close(l);
-	project_free(&p);
+	board_close(&p, l);
 	return ret;
 }
 

@@ -62,11 +62,8 @@ static int stop_exec(int argc, char **argv)
 	ret = board_opts_parse(&cmd_stop_entry, kept, argv, false, 16, &o);
 	if (ret != EXIT_OK)
 		return ret;
-	project_init(&p);
 	error_clear(&err);
-	ret = cmd_load_project(&p, false);
-	if (ret == EXIT_OK && (l = board_connect(&p, &o)) == NULL)
-		ret = EXIT_PROBLEMS;
+	ret = board_open(&p, &o, &l);
 	if (ret == EXIT_OK && disable && network_in_use(&p.spec) && bridge_down(l, &p, &err) < 0) {
 		fprintf(stderr, "autojail stop: %s\n", err.text);
 		ret = EXIT_PROBLEMS;
@@ -76,8 +73,7 @@ static int stop_exec(int argc, char **argv)
 		fprintf(stderr, "autojail stop: %s\n", err.text);
 		ret = EXIT_PROBLEMS;
 	}
-	link_close(l);
-	project_free(&p);
+	board_close(&p, l);
 	return ret;
 }
 

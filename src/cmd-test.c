@@ -152,26 +152,23 @@ static int write_results(const char *path, struct cell_result *res, size_t n, st
 	return yw_close(&w) ? 0 : -1;
 }
 
-static int run_tests(struct project *p, struct board_opts *o, double wait_ms)
+static int run_tests(struct project *p, const struct board_opts *o, const struct deploy *d,
+		     struct link *l, double wait_ms)
 {
-	struct deploy d = { 0 };
-	struct remote_cell *rc = NULL;
+	struct remote_cell *rc;
 	struct cell_result *res = NULL;
-	struct link *l = NULL;
 	struct error err;
 	char *sys = NULL, *path = NULL;
 	size_t n = 0, failed = 0;
 	int ret = EXIT_PROBLEMS;
 
 	error_clear(&err);
-	if (deploy_build(p, o->force, &d, &err) < 0 ||
-	    !(rc = deploy_remote(&d, board_remote_dir(p), o->args, o->n_args, &n, &err)) ||
-	    !(l = board_connect(p, o)) || deploy_push(l, &d, board_remote_dir(p), true, &err) < 0) {
-		if (err.set)
-			fprintf(stderr, "autojail test: %s\n", err.text);
-		goto out;
+	rc = deploy_remote(d, board_remote_dir(p), o->args, o->n_args, &n, &err);
+	if (!rc) {
+		fprintf(stderr, "autojail test: %s\n", err.text);
+		return ret;
 	}
-	sys = deploy_remote_path(board_remote_dir(p), d.system_file);
+	sys = deploy_remote_path(board_remote_dir(p), d->system_file);
 	res = xcalloc(n ? n : 1, sizeof(*res));
 	for (size_t i = 0; i < n; i++) {
 		const struct guest_spec *g = spec_find_guest(&p->spec, rc[i].name);
@@ -187,8 +184,7 @@ static int run_tests(struct project *p, struct board_opts *o, double wait_ms)
 	else if (!gopt.quiet)
 		printf(_("%zu passed, %zu failed; results in %s\n"), n - failed, failed, path);
 	ret = failed || err.set ? EXIT_PROBLEMS : EXIT_OK;
-out:
-	for (size_t i = 0; res && i < n; i++) {
+	for (size_t i = 0; i < n; i++) {
 		free(res[i].reason);
 		free(res[i].output);
 		for (size_t k = 0; k < res[i].n_states; k++)
@@ -198,8 +194,6 @@ out:
 	free(path);
 	free(sys);
 	deploy_remote_free(rc, n);
-	link_close(l);
-	deploy_free(&d);
 	return ret;
 }
 
@@ -207,6 +201,8 @@ static int test_exec(int argc, char **argv)
 {
 	struct board_opts o;
 	struct project p;
+	struct deploy d;
+	struct link *l;
 	double wait_ms = 30000;
 	int kept = 1, ret;
 
@@ -223,11 +219,11 @@ static int test_exec(int argc, char **argv)
 	ret = board_opts_parse(&cmd_test_entry, kept, argv, true, 16, &o);
 	if (ret != EXIT_OK)
 		return ret;
-	project_init(&p);
-	ret = cmd_load_project(&p, false);
+	ret = board_open_pushed(&cmd_test_entry, &p, &o, &d, &l);
 	if (ret == EXIT_OK)
-		ret = run_tests(&p, &o, wait_ms);
-	project_free(&p);
+		ret = run_tests(&p, &o, &d, l, wait_ms);
+	deploy_free(&d);
+	board_close(&p, l);
 	return ret;
 }
 
