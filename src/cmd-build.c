@@ -74,8 +74,11 @@ static int build_exec(int argc, char **argv)
 	}
 	if (!gopt.quiet) {
 		printf(_("Built in %s:\n  %s\n"), d.dir, d.system_file);
-		for (size_t i = 0; i < d.n_cells; i++)
+		for (size_t i = 0; i < d.n_cells; i++) {
 			printf("  %s\n", d.cells[i].cell_file);
+			if (d.cells[i].image)
+				printf("  %s\n", d.cells[i].image);
+		}
 		printf("  %s\n", d.start_script);
 	}
 	deploy_free(&d);

@@ -19,6 +19,7 @@ struct deploy_cell {
 	char *name;
 	char *cell_file;         /* local path of the .cell */
 	char *image;             /* local inmate image, or NULL */
+	char *params;            /* the inmate's command line, or NULL */
 	char *kernel, *dtb, *initrd;
 	char *cmdline;
 	char *expect;            /* console regex for autojail test */
@@ -42,6 +43,14 @@ void deploy_free(struct deploy *d);
  * progress unless quiet. */
 int deploy_push(struct link *l, const struct deploy *d, const char *remote_dir, bool quiet,
 		struct error *err);
+/* Called before each file a push checks or sends: i of n, the path on the
+ * board. */
+typedef void (*deploy_progress_fn)(void *ctx, const char *remote, size_t i, size_t n);
+/* deploy_push for front ends that show progress themselves (the TUI):
+ * nothing is printed; *sent and *total (may be NULL) count the files. */
+int deploy_push_with(struct link *l, const struct deploy *d, const char *remote_dir,
+		     deploy_progress_fn progress, void *ctx, size_t *sent, size_t *total,
+		     struct error *err);
 /* The cells as the board will see them after a push, paths under
  * remote_dir; only names given (all when n_names is 0). Free with free()
  * after freeing the paths with deploy_remote_free. */

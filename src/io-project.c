@@ -8,27 +8,17 @@
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 #include "model/i18n.h"
 #include "model/util.h"
+#include "src/datadir.h"
 #include "src/io-cells.h"
 #include "src/project-io.h"
 
 const char *boards_dir(void)
 {
-	const char *env = getenv("AUTOJAIL_BOARDS");
-	struct stat st;
-
-	if (env && *env)
-		return env;
-#ifdef AJ_SRCDIR
-	/* Run from the build tree, the profiles of the source tree are the current ones. */
-	if (stat(AJ_SRCDIR "/boards", &st) == 0 && S_ISDIR(st.st_mode))
-		return AJ_SRCDIR "/boards";
-#endif
-	return PKGDATADIR "/boards";
+	return datadir_find("boards", "AUTOJAIL_BOARDS");
 }
 
 static char *project_board_path(const char *dir, const struct settings *s, struct error *err)

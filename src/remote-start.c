@@ -66,7 +66,13 @@ static void write_cell(FILE *f, size_t i, const struct remote_cell *c)
 			fprintf(f, "echo 'step load %zu'\nrun jailhouse cell load", i);
 			word(f, c->name);
 			word(f, c->image);
-			fprintf(f, " -a 0x%llx\n", (unsigned long long)c->load_addr);
+			fprintf(f, " -a 0x%llx", (unsigned long long)c->load_addr);
+			if (c->params) {
+				word(f, "-s");
+				word(f, c->params);
+				fprintf(f, " -a 0x%llx", (unsigned long long)c->params_addr);
+			}
+			fputc('\n', f);
 		}
 		fprintf(f, "echo 'step start %zu'\nrun jailhouse cell start", i);
 		word(f, c->name);

@@ -18,6 +18,8 @@ struct remote_cell {
 	const char *cell_file;
 	const char *image;       /* bare metal: loaded at load_addr; or NULL */
 	uint64_t load_addr;
+	const char *params;      /* the inmate's command line, loaded at params_addr; or NULL */
+	uint64_t params_addr;
 	const char *kernel;      /* Linux guest: booted by `jailhouse cell linux` */
 	const char *dtb;
 	const char *initrd;

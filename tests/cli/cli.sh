@@ -5,7 +5,7 @@ aj="$AUTOJAIL"
 p="$tap_tmp/proj"
 export AUTOJAIL_BOARDS="$top_srcdir/boards"
 
-plan 16
+plan 19
 ok "--version names the program" sh -c "'$aj' --version | grep -q '^autojail '"
 ok "--help lists the commands" sh -c "'$aj' --help | grep -q 'assign'"
 ok "an unknown command is a usage error" exits_with 2 "$aj" frobnicate
@@ -24,4 +24,17 @@ printf 'name: demo\nfrobnicate: 1\n' > "$tap_tmp/bad.yml"
 mkdir -p "$tap_tmp/bad" && cp "$tap_tmp/bad.yml" "$tap_tmp/bad/autojail.yml"
 ok "a malformed autojail.yml is an input error" exits_with 2 "$aj" -C "$tap_tmp/bad" check
 ok "... naming file and line" sh -c "'$aj' -C '$tap_tmp/bad' check 2>&1 | grep -q 'autojail.yml:2'"
+
+# The TX2 example: the seed's demo, built with the project's cross compiler.
+cp -r "$top_srcdir/examples/jetson-tx2-gpio" "$tap_tmp/ex"
+ok "the TX2 example checks without errors or warnings" \
+	sh -c "'$aj' -C '$tap_tmp/ex' check | tail -1 | grep -q '^0 errors, 0 warnings'"
+if [ -n "$AARCH64_CC" ]; then
+	ok "build makes the example's gpio-demo inmate" "$aj" -C "$tap_tmp/ex" build
+	ok "... and the start script loads it with its shared page's address" \
+		sh -c "test -s '$tap_tmp/ex/build/gpio-demo.bin' && grep -q -e \"-s 'shmem=0x[0-9a-f]*' -a 0x100\" '$tap_tmp/ex/build/start.sh'"
+else
+	skip "no aarch64 cross compiler"
+	skip "no aarch64 cross compiler"
+fi
 exit 0

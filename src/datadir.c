@@ -1,0 +1,43 @@
+/* The data directories of an installed or a freshly built autojail. */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "model/util.h"
+#include "src/datadir.h"
+
+struct found {
+	char *name;
+	char *path;
+};
+
+static struct found found[4];
+
+const char *datadir_find(const char *name, const char *env)
+{
+	const char *value = env ? getenv(env) : NULL;
+	struct found *f = NULL;
+	struct stat st;
+
+	if (value && *value)
+		return value;
+	for (size_t i = 0; i < ARRAY_SIZE(found) && !f; i++) {
+		if (!found[i].name || strcmp(found[i].name, name) == 0)
+			f = &found[i];
+	}
+	if (!f)
+		abort();
+	if (f->path)
+		return f->path;
+	f->name = xstrdup(name);
+#ifdef AJ_SRCDIR
+	f->path = xasprintf("%s/%s", AJ_SRCDIR, name);
+	if (stat(f->path, &st) == 0 && S_ISDIR(st.st_mode))
+		return f->path;
+	free(f->path);
+#endif
+	f->path = xasprintf("%s/%s", PKGDATADIR, name);
+	return f->path;
+}
