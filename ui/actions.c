@@ -6,7 +6,6 @@
  */
 #include "config.h"
 
-#include <curses.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -14,7 +13,6 @@
 #include "model/i18n.h"
 #include "model/ops.h"
 #include "model/util.h"
-#include "src/cmd.h"
 #include "ui/ui.h"
 
 static struct view *focused(struct tui *t)
@@ -36,6 +34,12 @@ void action_pick(struct tui *t)
 	c.active = true;
 	c.origin_view = t->focus;
 	t->carry = c;
+	if (c.kind == SEL_CELL) {
+		/* A cell has one place to go. */
+		t->drop_switch = true;
+		tui_focus(t, VIEW_SWITCH);
+		return;
+	}
 	tui_focus(t, VIEW_CELLS);
 	t->drop_cell = t->views[VIEW_CELLS].ops->drop_cell(&t->views[VIEW_CELLS], t,
 							     t->views[VIEW_CELLS].cursor);
@@ -50,7 +54,9 @@ void action_cancel_carry(struct tui *t)
 		return;
 	t->carry.active = false;
 	t->drop_cell = -1;
+	t->drop_switch = false;
 	t->views[VIEW_CELLS].dirty = true;
+	t->views[VIEW_SWITCH].dirty = true;
 	tui_focus(t, origin);
 	tui_message(t, -1, "%s", _("Cancelled."));
 }
@@ -135,6 +141,9 @@ void action_drop(struct tui *t, uint32_t cell_id)
 		break;
 	case SEL_IRQ:
 		rc = op_irq_grant(p, cell_id, c.id, why);
+		break;
+	case SEL_CELL:
+		snprintf(why, sizeof(why), "%s", _("a cell goes onto the switch, not into a cell"));
 		break;
 	default:
 		snprintf(why, sizeof(why), "%s", _("Nothing was picked up."));
@@ -318,38 +327,36 @@ void action_jump(struct tui *t, const struct selection *s)
 		tui_focus(t, VIEW_MEMORY);
 }
 
-void action_board_command(struct tui *t, const char *name)
+void action_board(struct tui *t, enum job_action a)
 {
-	const struct cmd_entry *e = cmd_find(name);
-	char *argv[2] = { (char *)name, NULL };
-	int rc;
+	/* Actions work on the project as the editor holds it, saved or not. */
+	if (job_begin(t, a) == 0 && t->views[VIEW_BOARD].shown)
+		tui_focus(t, VIEW_BOARD);
+}
 
-	if (!e) {
-		tui_message(t, -1, _("This autojail has no \"%s\" command yet."), name);
-		return;
+void action_join_switch(struct tui *t, uint32_t cell_id)
+{
+	const char *name = cell_name_by_id(t, cell_id);
+	char why[OP_WHY_LEN] = "", cell[128];
+	struct error_set before;
+	const char *problem;
+	int origin = t->carry.origin_view;
+
+	t->carry.active = false;
+	t->drop_switch = false;
+	t->drop_cell = -1;
+	snprintf(cell, sizeof(cell), "%s", name ? name : "");
+	errors_take(t, &before);
+	if (op_network_join(t->p, cell, NULL, NULL, why)) {
+		free(before.d);
+		tui_message(t, SEV_ERROR, _("Refused: %s"), why);
+	} else if ((problem = errors_added(t, &before, cell_id, DIAG_NONE)) != NULL) {
+		tui_message(t, SEV_ERROR, _("%s joined the switch, but: %s"), cell, problem);
+	} else {
+		tui_message(t, -1, _("%s joined the switch (u undoes)."), cell);
 	}
-	if (t->opts.virtual_screen) {
-		tui_message(t, -1, _("\"%s\" needs a terminal."), name);
-		return;
-	}
-	if (project_modified(t->p)) {
-		tui_message(t, SEV_WARNING, _("Save first (s): \"%s\" works on the saved files."),
-			    name);
-		return;
-	}
-	def_prog_mode();
-	endwin();
-	printf("\n$ autojail %s\n", name);
-	fflush(stdout);
-	rc = e->exec(1, argv);
-	printf(_("\nautojail %s finished with status %d. Press Enter to return."), name, rc);
-	fflush(stdout);
-	while (getchar() != '\n' && !feof(stdin))
-		;
-	reset_prog_mode();
-	term_mouse_on(t);
+	tui_focus(t, origin);
 	tui_dirty_all(t);
-	tui_message(t, rc ? SEV_ERROR : -1, _("autojail %s finished with status %d."), name, rc);
 }
 
 static void prompt_new_cell(struct tui *t, const char *name)
@@ -418,6 +425,12 @@ void action_prompt_done(struct tui *t, const char *answer)
 		} else if (answer[0] == 'n') {
 			t->quit = true;
 		}
+		return;
+	case PROMPT_HOST:
+		job_answer(t, answer[0] == 'y' || answer[0] == 'j', NULL);
+		return;
+	case PROMPT_PASSWORD:
+		job_answer(t, true, answer);
 		return;
 	case PROMPT_DELETE_CELL:
 		if (answer[0] != 'y' && answer[0] != 'j' && answer[0] != 's')

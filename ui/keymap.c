@@ -48,6 +48,8 @@ static const struct binding bindings[] = {
 	{ 'b', false, REQ_BUILD }, { KEY_F(5), true, REQ_BUILD },
 	{ 'p', false, REQ_PUSH }, { KEY_F(6), true, REQ_PUSH },
 	{ 'x', false, REQ_START }, { KEY_F(9), true, REQ_START },
+	{ 'X', false, REQ_STOP }, { KEY_F(11), true, REQ_STOP },
+	{ 'r', false, REQ_STATUS }, { KEY_F(12), true, REQ_STATUS },
 	{ CTRL('l'), false, REQ_REDRAW },
 	{ CTRL('z'), false, REQ_SUSPEND },
 };
@@ -64,9 +66,11 @@ static const char *const request_texts[REQ_COUNT] = {
 	[REQ_END] = N_("last row"),
 	[REQ_FOCUS_NEXT] = N_("next pane"),
 	[REQ_FOCUS_PREV] = N_("previous pane"),
-	[REQ_PICK] = N_("pick up a region, CPU or interrupt, then choose a cell"),
-	[REQ_ENTER] = N_("pick up, drop on a cell, jump to a problem, edit a field"),
-	[REQ_CANCEL] = N_("cancel the drag, the prompt or the help"),
+	[REQ_PICK] = N_("pick up a region, CPU or interrupt, then choose a cell; "
+			"a cell, then drop it on the switch"),
+	[REQ_ENTER] = N_("pick up, drop on a cell or the switch, jump to a problem, edit a field"),
+	[REQ_CANCEL] = N_("cancel the drag, the prompt, the help or a board action; "
+			  "close the board pane"),
 	[REQ_FOLD] = N_("fold or unfold"),
 	[REQ_SEARCH] = N_("search regions by name or address"),
 	[REQ_HELP] = N_("this help"),
@@ -76,10 +80,13 @@ static const char *const request_texts[REQ_COUNT] = {
 	[REQ_REDO] = N_("redo"),
 	[REQ_NEW] = N_("new cell"),
 	[REQ_EDIT] = N_("edit the selected cell, region or field"),
-	[REQ_DELETE] = N_("unassign a region, revoke an interrupt, remove a cell"),
-	[REQ_BUILD] = N_("build the cells (autojail build)"),
-	[REQ_PUSH] = N_("push them to the board (autojail push)"),
-	[REQ_START] = N_("start them on the board (autojail start)"),
+	[REQ_DELETE] = N_("unassign a region, revoke an interrupt, remove a cell, "
+			  "take a cell off the switch"),
+	[REQ_BUILD] = N_("build the cells into build/ (board pane shows the steps)"),
+	[REQ_PUSH] = N_("build and push them to the board"),
+	[REQ_START] = N_("build, push and start them on the board"),
+	[REQ_STOP] = N_("stop the guest cells on the board"),
+	[REQ_STATUS] = N_("read the board's state: the hypervisor, each cell and its state"),
 	[REQ_REDRAW] = N_("redraw the screen"),
 	[REQ_SUSPEND] = N_("suspend to the shell"),
 };
@@ -89,7 +96,8 @@ static const enum request help_order[] = {
 	REQ_PICK, REQ_ENTER, REQ_CANCEL, REQ_FOCUS_NEXT, REQ_FOCUS_PREV, REQ_SEARCH,
 	REQ_SAVE, REQ_QUIT, REQ_UNDO, REQ_REDO, REQ_NEW, REQ_EDIT, REQ_DELETE, REQ_HELP,
 	REQ_UP, REQ_DOWN, REQ_LEFT, REQ_RIGHT, REQ_FOLD, REQ_PAGE_UP, REQ_PAGE_DOWN,
-	REQ_HOME, REQ_END, REQ_BUILD, REQ_PUSH, REQ_START, REQ_REDRAW, REQ_SUSPEND,
+	REQ_HOME, REQ_END, REQ_BUILD, REQ_PUSH, REQ_START, REQ_STOP, REQ_STATUS, REQ_REDRAW,
+	REQ_SUSPEND,
 };
 
 enum request request_help_nth(size_t i)

@@ -3,7 +3,9 @@
  * the panes are stacked in three bands under the memory map; from 140x36
  * the memory map and the problems take the left and the other panes a
  * column on the right. Below 80x24 only a notice is shown, and the panes
- * come back when the terminal grows again.
+ * come back when the terminal grows again. The switch, when the project has
+ * one, sits beside the problems; the board pane of a board action takes
+ * the place of both, a little taller, until Esc closes it.
  */
 #include "config.h"
 
@@ -18,6 +20,8 @@
 #define MIN_ROWS 24
 #define WIDE_COLS 140
 #define WIDE_ROWS 36
+/* Rows the board pane adds to the band it shares, for the board's cells. */
+#define BOARD_EXTRA 4
 
 static void place(struct view *v, int y, int x, int h, int w)
 {
@@ -35,31 +39,48 @@ static int clamp(int v, int lo, int hi)
 	return v < lo ? lo : v > hi ? hi : v;
 }
 
+/* The left part of the bottom band (x, w): the board pane, or the problems
+ * with the switch beside them. */
+static void place_band(struct tui *t, int y, int x, int h, int w)
+{
+	int sw = switch_shown(t) ? w / 2 : 0;
+
+	if (t->progress.shown) {
+		place(&t->views[VIEW_BOARD], y, x, h, w);
+		place(&t->views[VIEW_PROBLEMS], 0, 0, 0, 0);
+		place(&t->views[VIEW_SWITCH], 0, 0, 0, 0);
+		return;
+	}
+	place(&t->views[VIEW_BOARD], 0, 0, 0, 0);
+	place(&t->views[VIEW_PROBLEMS], y, x, h, sw ? w - sw - 1 : w);
+	place(&t->views[VIEW_SWITCH], y, x + w - sw, sw ? h : 0, sw);
+}
+
 static void layout_normal(struct tui *t, int W, int H)
 {
 	int extra = H - MIN_ROWS;
-	int hb = 5 + extra / 4, hm = 7 + extra / 4;
+	int hb = 5 + extra / 4 + (t->progress.shown ? BOARD_EXTRA : 0), hm = 7 + extra / 4;
 	int hmem = H - 1 - hb - hm;
-	int cw = W - 46, pw = W / 2;
+	int cw = W - 46, pw = switch_shown(t) || t->progress.shown ? W * 6 / 10 : W / 2;
 
 	place(&t->views[VIEW_MEMORY], 0, 0, hmem, W);
 	place(&t->views[VIEW_CELLS], hmem, 0, hm, cw);
 	place(&t->views[VIEW_CPUS], hmem, cw + 1, hm, 19);
 	place(&t->views[VIEW_IRQS], hmem, cw + 21, hm, W - cw - 21);
-	place(&t->views[VIEW_PROBLEMS], hmem + hm, 0, hb, pw);
+	place_band(t, hmem + hm, 0, hb, pw);
 	place(&t->views[VIEW_DETAIL], hmem + hm, pw + 1, hb, W - pw - 1);
 }
 
 static void layout_wide(struct tui *t, int W, int H)
 {
 	int right = 63, left = W - right - 1;
-	int hp = clamp(H / 5, 6, 14), body = H - 1;
+	int hp = clamp(H / 5, 6, 14) + (t->progress.shown ? BOARD_EXTRA : 0), body = H - 1;
 	int hc = body * 30 / 100;
 	int hcpu = clamp((int)t->p->board.n_cpus + 1, 3, 12);
 	int hd = 10, hi = body - hc - hcpu - hd;
 
 	place(&t->views[VIEW_MEMORY], 0, 0, body - hp, left);
-	place(&t->views[VIEW_PROBLEMS], body - hp, 0, hp, left);
+	place_band(t, body - hp, 0, hp, left);
 	place(&t->views[VIEW_CELLS], 0, left + 1, hc, right);
 	place(&t->views[VIEW_CPUS], hc, left + 1, hcpu, right);
 	place(&t->views[VIEW_IRQS], hc + hcpu, left + 1, hi, right);
@@ -75,6 +96,9 @@ void layout_apply(struct tui *t)
 		layout_wide(t, t->cols, t->rows);
 	else
 		layout_normal(t, t->cols, t->rows);
+	/* The focus never stays on a pane that went away. */
+	if (!t->views[t->focus].shown)
+		t->focus = t->progress.shown ? VIEW_BOARD : VIEW_CELLS;
 	t->full_redraw = true;
 }
 

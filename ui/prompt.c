@@ -2,6 +2,8 @@
  * The one-line prompt on the status line (search, names, field values,
  * questions) and the help screen. Both are modes of the main loop rather
  * than loops of their own, so that script mode and resize work inside them.
+ * A board action's questions are prompts too: an unknown host's key, in a
+ * box that shows its fingerprint, and a password, never shown nor kept.
  */
 #include "config.h"
 
@@ -29,17 +31,29 @@ void prompt_open(struct tui *t, enum prompt_kind kind, const char *label, const 
 	t->mode = MODE_PROMPT;
 }
 
+static bool is_question(enum prompt_kind k)
+{
+	return k == PROMPT_QUIT || k == PROMPT_DELETE_CELL || k == PROMPT_HOST;
+}
+
 static void prompt_finish(struct tui *t, bool accept)
 {
-	char answer[sizeof(t->prompt.text)];
-	size_t n = wcstombs(answer, t->prompt.text, sizeof(answer) - 1);
+	struct prompt *pr = &t->prompt;
+	char answer[sizeof(pr->text)];
+	size_t n = wcstombs(answer, pr->text, sizeof(answer) - 1);
 
 	t->mode = MODE_NORMAL;
 	tui_dirty_all(t);
-	if (!accept)
-		return;
 	answer[n == (size_t)-1 ? 0 : n] = '\0';
-	action_prompt_done(t, answer);
+	if (accept)
+		action_prompt_done(t, answer);
+	else if (pr->kind == PROMPT_HOST || pr->kind == PROMPT_PASSWORD)
+		job_answer(t, false, NULL);    /* the link waits for an answer: no */
+	if (pr->kind == PROMPT_PASSWORD) {
+		explicit_bzero(answer, sizeof(answer));
+		explicit_bzero(pr->text, sizeof(pr->text));
+		pr->len = pr->pos = 0;
+	}
 }
 
 void prompt_key(struct tui *t, const struct event *ev)
@@ -49,7 +63,7 @@ void prompt_key(struct tui *t, const struct event *ev)
 	if (ev->type != EV_KEY)
 		return;
 	/* Questions take one letter. */
-	if (pr->kind == PROMPT_QUIT || pr->kind == PROMPT_DELETE_CELL) {
+	if (is_question(pr->kind)) {
 		if (ev->key == 27) {
 			prompt_finish(t, false);
 		} else if (!ev->fkey && ev->key < 128 && isalpha(ev->key)) {
@@ -127,6 +141,25 @@ void prompt_key(struct tui *t, const struct event *ev)
 	}
 }
 
+/* The unknown host's question, in a box: the fingerprint is what the user
+ * compares with the board's own (ssh-keygen -lf on the board). */
+static void host_draw(struct tui *t)
+{
+	const struct prompt *pr = &t->prompt;
+	int w = t->cols - 4 > 76 ? 76 : t->cols - 4, h = 8;
+	int y0 = (t->rows - h) / 2, x0 = (t->cols - w) / 2;
+
+	for (int y = y0 + 1; y < y0 + h - 1; y++)
+		draw_fill(y, x0 + 1, w - 2, A_NORMAL);
+	draw_box(t, y0, x0, h, w, A_BOLD);
+	draw_textf(y0, x0 + 2, w - 4, A_BOLD, false, " %s ", _("Unknown host"));
+	draw_textf(y0 + 2, x0 + 2, w - 4, A_NORMAL, false,
+		   _("%s is not in known_hosts. Its key's fingerprint:"), pr->host);
+	draw_text(y0 + 3, x0 + 4, w - 6, A_BOLD, false, pr->fingerprint);
+	draw_text(y0 + 5, x0 + 2, w - 4, A_NORMAL, false,
+		  _("Trust it and remember it? (y)es, (n)o. Esc says no."));
+}
+
 void prompt_draw(struct tui *t)
 {
 	struct prompt *pr = &t->prompt;
@@ -135,11 +168,20 @@ void prompt_draw(struct tui *t)
 	char text[sizeof(pr->text)];
 	size_t n;
 
+	if (pr->kind == PROMPT_HOST)
+		host_draw(t);
+
 	col = draw_textf(y, 0, t->cols, draw_attr(t, COL_STATUS) | A_BOLD, false, "%s ",
 			 pr->label);
 	n = wcstombs(text, pr->text, sizeof(text) - 1);
 	text[n == (size_t)-1 ? 0 : n] = '\0';
+	if (pr->kind == PROMPT_PASSWORD && !pr->echo) {
+		/* One star per character typed: how many, never what. */
+		memset(text, '*', pr->len < sizeof(text) - 1 ? pr->len : sizeof(text) - 1);
+		text[pr->len < sizeof(text) - 1 ? pr->len : sizeof(text) - 1] = '\0';
+	}
 	draw_text(y, col, t->cols - col, A_NORMAL, true, text);
+	explicit_bzero(text, sizeof(text));
 	wmemcpy(before, pr->text, pr->pos);
 	before[pr->pos] = L'\0';
 	cursor_col = col + (wcswidth(before, pr->pos) > 0 ? wcswidth(before, pr->pos) : 0);

@@ -10,7 +10,9 @@
  *     expect-not TEXT      ... must not
  *     dump FILE            writes the screen as it is now
  * Blank lines and lines starting with # are ignored. A frame is drawn after
- * every event, as the terminal loop does.
+ * every event, as the terminal loop does. A board action an event starts is
+ * waited for until it ends or asks a question, so that what a script
+ * expects next never depends on timing.
  */
 #include "config.h"
 
@@ -115,6 +117,7 @@ static const struct {
 static void feed(struct tui *t, const struct event *ev)
 {
 	tui_feed(t, ev);
+	job_settle(t);
 	tui_frame(t);
 }
 

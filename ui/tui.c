@@ -23,7 +23,14 @@ static const struct view_ops *const view_table[VIEW_COUNT] = {
 	[VIEW_IRQS] = &irqs_view_ops,
 	[VIEW_PROBLEMS] = &problems_view_ops,
 	[VIEW_DETAIL] = &detail_view_ops,
+	[VIEW_SWITCH] = &switch_view_ops,
+	[VIEW_BOARD] = &board_view_ops,
 };
+
+/* The main loop's wait for input while a board action runs, so that its
+ * steps appear as they are taken. */
+#define JOB_POLL_MS 100
+#define IDLE_POLL_MS 500
 
 #define WHEEL_ROWS 3
 
@@ -124,6 +131,7 @@ void tui_close(struct tui *t)
 {
 	if (!t)
 		return;
+	job_free(t);
 	term_close(t);
 	for (int i = 0; i < VIEW_COUNT; i++)
 		if (t->views[i].ops && t->views[i].ops->fini)
@@ -198,10 +206,35 @@ struct view *tui_view_at(struct tui *t, int y, int x, size_t *row, bool *on_row)
 	return NULL;
 }
 
-/* The cell under the pointer, when it is over the cells pane. */
+/* The cell under the pointer, when it is over the cells pane; a carried
+ * cell goes to the switch only. */
 static int64_t drop_target(struct tui *t, struct view *v, int vi, size_t row, bool on_row)
 {
+	if (t->carry.kind == SEL_CELL)
+		return -1;
 	return vi == VIEW_CELLS && on_row ? v->ops->drop_cell(v, t, row) : -1;
+}
+
+static bool over_switch(const struct tui *t, int vi)
+{
+	return t->carry.kind == SEL_CELL && vi == VIEW_SWITCH;
+}
+
+/* Drops what is carried where the pointer is, or cancels the drag. */
+static void drop_here(struct tui *t, int64_t cell, int vi, bool released)
+{
+	if (over_switch(t, vi)) {
+		action_join_switch(t, t->carry.id);
+	} else if (cell >= 0) {
+		action_drop(t, (uint32_t)cell);
+	} else {
+		action_cancel_carry(t);
+		if (released)
+			tui_message(t, -1, "%s",
+				    t->carry.kind == SEL_CELL
+				    ? _("Dropped outside the switch: nothing changed.")
+				    : _("Dropped outside the cells: nothing changed."));
+	}
 }
 
 /* Press selects and arms a drag; motion starts it and tracks the target
@@ -221,6 +254,9 @@ static void mouse_event(struct tui *t, const struct event *ev)
 		press.action = MOUSE_PRESS;
 		mouse_event(t, &press);
 	}
+	/* While a board action runs the project must not change: no drags. */
+	if (job_running(t) && (ev->action == MOUSE_DRAG || ev->action == MOUSE_RELEASE))
+		return;
 	if (ev->action == MOUSE_PRESS)
 		t->button_down = true;
 	else if (ev->action == MOUSE_RELEASE)
@@ -238,12 +274,7 @@ static void mouse_event(struct tui *t, const struct event *ev)
 		t->msg[0] = '\0';
 		if (t->carry.active) {
 			/* A click on a cell finishes a drag begun with the keyboard. */
-			int64_t cell = drop_target(t, v, vi, row, on_row);
-
-			if (cell >= 0)
-				action_drop(t, (uint32_t)cell);
-			else
-				action_cancel_carry(t);
+			drop_here(t, drop_target(t, v, vi, row, on_row), vi, false);
 			return;
 		}
 		t->press_view = -1;
@@ -273,20 +304,13 @@ static void mouse_event(struct tui *t, const struct event *ev)
 		if (!t->carry.active)
 			return;
 		t->drop_cell = drop_target(t, v, vi, row, on_row);
+		t->drop_switch = over_switch(t, vi);
 		t->views[VIEW_CELLS].dirty = true;
+		t->views[VIEW_SWITCH].dirty = true;
 		return;
 	case MOUSE_RELEASE:
-		if (t->carry.active && t->press_view >= 0) {
-			int64_t cell = drop_target(t, v, vi, row, on_row);
-
-			if (cell >= 0) {
-				action_drop(t, (uint32_t)cell);
-			} else {
-				action_cancel_carry(t);
-				tui_message(t, -1, "%s",
-					    _("Dropped outside the cells: nothing changed."));
-			}
-		}
+		if (t->carry.active && t->press_view >= 0)
+			drop_here(t, drop_target(t, v, vi, row, on_row), vi, true);
 		t->press_view = -1;
 		return;
 	}
@@ -299,7 +323,9 @@ static bool carry_request(struct tui *t, enum request r)
 	switch (r) {
 	case REQ_ENTER:
 	case REQ_PICK:
-		if (t->drop_cell >= 0)
+		if (t->carry.kind == SEL_CELL && t->drop_switch)
+			action_join_switch(t, t->carry.id);
+		else if (t->drop_cell >= 0)
 			action_drop(t, (uint32_t)t->drop_cell);
 		return true;
 	case REQ_CANCEL:
@@ -307,7 +333,9 @@ static bool carry_request(struct tui *t, enum request r)
 		return true;
 	case REQ_UP: case REQ_DOWN: case REQ_PAGE_UP: case REQ_PAGE_DOWN:
 	case REQ_HOME: case REQ_END: case REQ_LEFT: case REQ_RIGHT:
-		view_request(cells, t, r);
+		/* A carried cell has one place to go: the switch. */
+		if (t->carry.kind != SEL_CELL)
+			view_request(cells, t, r);
 		tui_selection_changed(t);
 		return true;
 	case REQ_HELP:
@@ -321,12 +349,33 @@ static bool carry_request(struct tui *t, enum request r)
 	}
 }
 
+/* While a board action runs: Esc (or C-c, q) cancels it; looking around is
+ * fine, changing the project is not, since the action reads it. */
+static bool busy_request(struct tui *t, enum request r)
+{
+	switch (r) {
+	case REQ_CANCEL:
+	case REQ_QUIT:
+		job_cancel(t);
+		return true;
+	case REQ_UP: case REQ_DOWN: case REQ_PAGE_UP: case REQ_PAGE_DOWN:
+	case REQ_HOME: case REQ_END: case REQ_FOCUS_NEXT: case REQ_FOCUS_PREV:
+	case REQ_HELP: case REQ_REDRAW: case REQ_NONE:
+		return false;
+	default:
+		tui_message(t, SEV_WARNING, "%s", _("A board action is running: Esc cancels it."));
+		return true;
+	}
+}
+
 static void dispatch(struct tui *t, enum request r)
 {
 	struct view *v = &t->views[t->focus];
 
 	if (r != REQ_NONE)
 		t->msg[0] = '\0';
+	if (job_running(t) && busy_request(t, r))
+		return;
 	if (t->carry.active && carry_request(t, r))
 		return;
 	switch (r) {
@@ -347,9 +396,11 @@ static void dispatch(struct tui *t, enum request r)
 	case REQ_NEW: action_new_cell(t); return;
 	case REQ_DELETE: action_delete(t); return;
 	case REQ_SEARCH: action_search(t); return;
-	case REQ_BUILD: action_board_command(t, "build"); return;
-	case REQ_PUSH: action_board_command(t, "push"); return;
-	case REQ_START: action_board_command(t, "start"); return;
+	case REQ_BUILD: action_board(t, JOB_BUILD); return;
+	case REQ_PUSH: action_board(t, JOB_PUSH); return;
+	case REQ_START: action_board(t, JOB_START); return;
+	case REQ_STOP: action_board(t, JOB_STOP); return;
+	case REQ_STATUS: action_board(t, JOB_STATUS); return;
 	case REQ_REDRAW:
 		clearok(curscr, TRUE);
 		tui_dirty_all(t);
@@ -358,6 +409,7 @@ static void dispatch(struct tui *t, enum request r)
 		term_suspend(t);
 		return;
 	case REQ_CANCEL:
+		job_close_pane(t);
 		return;
 	default:
 		break;
@@ -426,7 +478,9 @@ int tui_run(struct tui *t)
 	while (!t->quit) {
 		struct event ev;
 
+		job_poll(t);
 		tui_frame(t);
+		wtimeout(stdscr, job_running(t) ? JOB_POLL_MS : IDLE_POLL_MS);
 		if (term_read(t, &ev))
 			tui_feed(t, &ev);
 	}

@@ -12,6 +12,7 @@
 #include <wchar.h>
 
 #include "model/project.h"
+#include "src/remote.h"
 #include "ui/tui.h"
 
 /* One request enum for keys and mouse: keys map to these through keymap.c. */
@@ -27,7 +28,7 @@ enum request {
 	REQ_SEARCH, REQ_HELP, REQ_SAVE, REQ_QUIT,
 	REQ_UNDO, REQ_REDO,
 	REQ_NEW, REQ_EDIT, REQ_DELETE,
-	REQ_BUILD, REQ_PUSH, REQ_START,
+	REQ_BUILD, REQ_PUSH, REQ_START, REQ_STOP, REQ_STATUS,
 	REQ_REDRAW, REQ_SUSPEND,
 	REQ_COUNT
 };
@@ -61,10 +62,10 @@ struct selection {
 	uint32_t cell;           /* the cell of a cell region */
 };
 
-/* What a pick-up carries to a drop target (a cell). */
+/* What a pick-up carries to a drop target (a cell, or the switch for a cell). */
 struct carry {
 	bool active;
-	enum sel_kind kind;      /* SEL_BOARD_REGION, SEL_CELL_REGION, SEL_CPU or SEL_IRQ */
+	enum sel_kind kind;      /* SEL_BOARD_REGION, SEL_CELL_REGION, SEL_CPU, SEL_IRQ or SEL_CELL */
 	uint32_t id;
 	uint32_t from_cell;      /* for a cell region */
 	int origin_view;         /* focus to return to when cancelled */
@@ -101,7 +102,7 @@ struct view_ops {
 };
 
 enum view_id { VIEW_MEMORY, VIEW_CELLS, VIEW_CPUS, VIEW_IRQS, VIEW_PROBLEMS, VIEW_DETAIL,
-	       VIEW_COUNT };
+	       VIEW_SWITCH, VIEW_BOARD, VIEW_COUNT };
 
 struct view {
 	const struct view_ops *ops;
@@ -125,7 +126,8 @@ struct facts {
 enum mode { MODE_NORMAL, MODE_HELP, MODE_PROMPT };
 
 /* What the prompt's answer is for. */
-enum prompt_kind { PROMPT_SEARCH, PROMPT_NEW_CELL, PROMPT_FIELD, PROMPT_QUIT, PROMPT_DELETE_CELL };
+enum prompt_kind { PROMPT_SEARCH, PROMPT_NEW_CELL, PROMPT_FIELD, PROMPT_QUIT, PROMPT_DELETE_CELL,
+		   PROMPT_HOST, PROMPT_PASSWORD };
 
 struct prompt {
 	enum prompt_kind kind;
@@ -134,6 +136,25 @@ struct prompt {
 	size_t len, pos;
 	int field;               /* detail field being edited */
 	struct selection target;
+	char host[256];          /* PROMPT_HOST: the board and its key's fingerprint */
+	char fingerprint[512];
+	bool echo;               /* PROMPT_PASSWORD: whether the answer may be shown */
+};
+
+/* Board actions (job.c), run in a worker thread. */
+enum job_action { JOB_BUILD, JOB_PUSH, JOB_START, JOB_STOP, JOB_STATUS };
+enum job_question { JQ_NONE, JQ_HOST, JQ_PASSWORD };
+
+/* What the board pane shows of the last action; the main thread's copy. */
+struct progress {
+	bool shown;              /* the board pane is on screen */
+	bool running;
+	bool cancelling;
+	bool failed;
+	bool follow;             /* the cursor follows the newest step */
+	enum job_action action;
+	char **steps;
+	size_t n, cap;
 };
 
 struct tui {
@@ -149,6 +170,7 @@ struct tui {
 	int sel_view;            /* the view sel comes from */
 	struct carry carry;
 	int64_t drop_cell;       /* highlighted drop target, -1 none */
+	bool drop_switch;        /* a carried cell is over the switch */
 	int press_view;          /* view a mouse button went down in, -1 none */
 	bool button_down;        /* from a press (or motion standing in for it) to release */
 	size_t press_row;
@@ -161,12 +183,16 @@ struct tui {
 	unsigned drawn_generation;
 	bool full_redraw;
 	bool quit;
+	struct job *job;         /* the worker of board actions, NULL before the first */
+	struct progress progress;
+	struct remote_state board;  /* the board's state as last read */
+	bool board_known;
 	void *screen;            /* the curses SCREEN */
 	void *dev_null_in, *dev_null_out;
 };
 
 extern const struct view_ops memory_view_ops, cells_view_ops, cpus_view_ops, irqs_view_ops,
-	problems_view_ops, detail_view_ops;
+	problems_view_ops, detail_view_ops, switch_view_ops, board_view_ops;
 
 /* tui.c */
 void tui_focus(struct tui *t, int view);
@@ -244,8 +270,28 @@ void action_edit(struct tui *t);
 void action_delete(struct tui *t);
 void action_search(struct tui *t);
 void action_jump(struct tui *t, const struct selection *s);
-void action_board_command(struct tui *t, const char *command);
+void action_board(struct tui *t, enum job_action a);
+/* Puts the cell on the virtual switch. */
+void action_join_switch(struct tui *t, uint32_t cell_id);
 void action_prompt_done(struct tui *t, const char *answer);
+
+/* job.c */
+const char *job_action_name(enum job_action a);
+int job_begin(struct tui *t, enum job_action action);
+bool job_running(const struct tui *t);
+/* Takes the worker's news (steps, board state, questions, the end) into the
+ * session; true when something changed. */
+bool job_poll(struct tui *t);
+/* Answers the question the worker waits on; the password is copied once
+ * more for the link, which forgets it after use. */
+void job_answer(struct tui *t, bool accept, const char *password);
+void job_cancel(struct tui *t);
+void job_settle(struct tui *t);
+void job_close_pane(struct tui *t);
+void job_free(struct tui *t);
+
+/* view-switch.c: whether the project has a switch to show. */
+bool switch_shown(const struct tui *t);
 
 /* prompt.c */
 void prompt_open(struct tui *t, enum prompt_kind kind, const char *label, const char *initial);

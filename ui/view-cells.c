@@ -1,7 +1,8 @@
 /*
  * The cells: one row per cell (CPUs, RAM, regions, problems) that unfolds
  * into the cell's regions. Cells are the drop targets of every drag; their
- * regions are drag sources themselves, for moving a region between cells.
+ * regions are drag sources themselves, for moving a region between cells,
+ * and so are the guest cells when there is a switch to drop them on.
  */
 #include "config.h"
 
@@ -113,7 +114,7 @@ static void cells_draw_header(struct view *v, struct tui *t, int y, int x, int w
 {
 	int attr = draw_attr(t, COL_DIM), col, hw;
 
-	if (t->carry.active) {
+	if (t->carry.active && t->carry.kind != SEL_CELL) {
 		draw_textf(y, x, w, draw_attr(t, COL_DROP), false, " %s %s ",
 			   glyph(t, GL_CARRY), _("drop here"));
 		return;
@@ -219,9 +220,17 @@ static bool cells_pick(struct view *v, struct tui *t, size_t row, struct carry *
 	const struct cell *cell;
 	const struct cell_region *r;
 
-	if (row >= v->n_rows || cv->rows[row].region < 0)
+	if (row >= v->n_rows)
 		return false;
 	cell = config_cell_by_id(&t->p->config, cv->rows[row].cell);
+	if (cell && cv->rows[row].region < 0) {
+		if (cell->root || !switch_shown(t))
+			return false;
+		c->kind = SEL_CELL;
+		c->id = cell->id;
+		snprintf(c->label, sizeof(c->label), "%s", cell->name);
+		return true;
+	}
 	r = cell ? cell_region_by_id(cell, (uint32_t)cv->rows[row].region) : NULL;
 	if (!r)
 		return false;
