@@ -6,6 +6,7 @@
 
 #include <locale.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -41,8 +42,13 @@ int main(int argc, char **argv)
 
 	setlocale(LC_ALL, "");
 #if ENABLE_NLS
-	bindtextdomain(PACKAGE, LOCALEDIR);
-	textdomain(PACKAGE);
+	{
+		/* Tests and uninstalled builds point this at their own catalogues. */
+		const char *dir = getenv("AUTOJAIL_LOCALEDIR");
+
+		bindtextdomain(PACKAGE, dir && *dir ? dir : LOCALEDIR);
+		textdomain(PACKAGE);
+	}
 #endif
 
 	for (i = 1; i < argc && argv[i][0] == '-'; i++) {
