@@ -355,7 +355,17 @@ void action_join_switch(struct tui *t, uint32_t cell_id)
 	} else {
 		tui_message(t, -1, _("%s joined the switch (u undoes)."), cell);
 	}
-	tui_focus(t, origin);
+	/* The cell shows up last on the switch: the pane takes the focus there,
+	 * where d would take it off again. */
+	if (t->views[VIEW_SWITCH].shown) {
+		struct view *sw = &t->views[VIEW_SWITCH];
+
+		tui_focus(t, VIEW_SWITCH);
+		sw->ops->update(sw, t);
+		view_set_cursor(sw, t, sw->n_rows ? sw->n_rows - 1 : 0);
+	} else {
+		tui_focus(t, origin);
+	}
 	tui_dirty_all(t);
 }
 

@@ -211,10 +211,7 @@ static void read_state(struct job *j, struct error *err)
 /* Between steps: whether the user asked to stop. */
 static bool cancelled(struct job *j)
 {
-	if (!atomic_load(&j->cancel))
-		return false;
-	say(j, "%s", _("cancelled: no further step was begun"));
-	return true;
+	return atomic_load(&j->cancel);
 }
 
 static int start_cells(struct job *j, const struct deploy *d, struct error *err)
@@ -290,7 +287,9 @@ static void *worker(void *arg)
 	ok = run(j, &err);
 	if (!ok && err.set)
 		say(j, _("failed: %s"), err.text);
-	else if (ok)
+	else if (cancelled(j))
+		say(j, "%s", _("cancelled: the step under way ended, no further one was begun"));
+	else
 		say(j, "%s", _("done"));
 	/* A link that failed is of no use for the next action. */
 	if (!ok && j->link && err.set) {

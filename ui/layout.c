@@ -121,7 +121,10 @@ void layout_draw_frame(struct tui *t)
 	}
 	snprintf(right, sizeof(right), " %s%s %zu  %s %zu ", project_modified(p) ? _("[+] ") : "",
 		 _("errors"), errors, _("warnings"), warnings);
-	if (t->carry.active)
+	if (t->carry.active && t->carry.kind == SEL_CELL)
+		snprintf(left, sizeof(left), _(" %s %s: Enter puts it on the switch, Esc cancels"),
+			 glyph(t, GL_CARRY), t->carry.label);
+	else if (t->carry.active)
 		snprintf(left, sizeof(left),
 			 _(" %s %s: choose a cell, Enter drops it, Esc cancels"),
 			 glyph(t, GL_CARRY), t->carry.label);

@@ -394,7 +394,11 @@ static void dispatch(struct tui *t, enum request r)
 	case REQ_UNDO: action_undo(t, false); return;
 	case REQ_REDO: action_undo(t, true); return;
 	case REQ_NEW: action_new_cell(t); return;
-	case REQ_DELETE: action_delete(t); return;
+	case REQ_DELETE:
+		/* The switch takes a member off; elsewhere the selection goes. */
+		if (!v->ops->request || !v->ops->request(v, t, r))
+			action_delete(t);
+		return;
 	case REQ_SEARCH: action_search(t); return;
 	case REQ_BUILD: action_board(t, JOB_BUILD); return;
 	case REQ_PUSH: action_board(t, JOB_PUSH); return;

@@ -23,6 +23,7 @@ struct switch_view {
 	struct net_plan plan;
 	bool planned;
 	unsigned generation;
+	int name_w;              /* the widest name on the switch, plus a blank */
 };
 
 bool switch_shown(const struct tui *t)
@@ -62,6 +63,13 @@ static void switch_update(struct view *v, struct tui *t)
 			     NULL);
 		sv->planned = true;
 		sv->generation = p->generation;
+		sv->name_w = sv->plan.root.cell ? text_width(sv->plan.root.cell) + 1 : 5;
+		for (size_t i = 0; i < sv->plan.n_members; i++)
+			if (sv->plan.members[i].cell &&
+			    text_width(sv->plan.members[i].cell) + 1 > sv->name_w)
+				sv->name_w = text_width(sv->plan.members[i].cell) + 1;
+		if (sv->name_w > 16)
+			sv->name_w = 16;
 	}
 	v->n_rows = 1 + sv->plan.n_members;
 }
@@ -72,7 +80,7 @@ static void switch_draw_header(struct view *v, struct tui *t, int y, int x, int 
 
 	if (t->carry.active && t->carry.kind == SEL_CELL)
 		draw_textf(y, x, w, draw_attr(t, t->drop_switch ? COL_DROP : COL_DIM), false,
-			   " %s %s ", glyph(t, GL_CARRY), _("drop the cell here"));
+			   " %s %s ", glyph(t, GL_CARRY), _("drop here"));
 	else
 		draw_textf(y, x, w, draw_attr(t, COL_DIM), false, "%s %s %s", n->bridge,
 			   _("on"), n->uplink ? n->uplink : "?");
@@ -103,7 +111,7 @@ static void switch_draw_row(struct view *v, struct tui *t, size_t row, int y, in
 	addresses(h, addr, sizeof(addr));
 	used += draw_textf(y, used, 3, attr | (ci >= 0 ? draw_cell_attr(t, (size_t)ci) : 0), true,
 			   " %s", tag);
-	used += draw_textf(y, used, 10, attr, true, "%s ", h->cell ? h->cell : "");
+	used += draw_textf(y, used, sv->name_w, attr, true, "%s ", h->cell ? h->cell : "");
 	draw_text(y, used, x + w - used, attr, true, addr);
 }
 

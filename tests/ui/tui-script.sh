@@ -43,7 +43,7 @@ expect drop here
 key End
 key Enter"
 
-plan 38
+plan 42
 
 script first <<EOF
 expect Memory map
@@ -391,6 +391,92 @@ sys.exit(0 if len(cols) == 1 else 1)
 PY
 }
 ok "a wide-character cell name keeps the columns aligned" border_aligned
+
+# The virtual network switch: a project whose cells.yml has a switch with
+# one of its two Linux guests on it.
+net_tui() {
+	name=$1
+	d="$tap_tmp/$name"
+	rm -rf "$d"
+	mkdir -p "$d"
+	"$aj" -q -C "$d" init >/dev/null || return 1
+	printf 'a kernel\n' > "$d/Image"
+	cat > "$d/cells.yml" <<YML
+network:
+  bridge: br0
+  uplink: eth0
+  ipv4_prefix: 10.23.0.0/24
+  members:
+    - penguin
+guests:
+  - name: penguin
+    type: linux
+    cpus: 1
+    ram: 128 MiB
+    kernel: Image
+  - name: tux
+    type: linux
+    cpus: 1
+    ram: 128 MiB
+    kernel: Image
+YML
+	"$aj" -C "$d" tui --script "$tap_tmp/$name.script" --dump-screen "$tap_tmp/$name.screen"
+}
+script net_show <<EOF
+expect Switch br0 on eth0
+expect = root    10.23.0.1/24
+expect 1 penguin 10.23.0.2/24
+expect-not tux     10.23.0
+EOF
+ok "the switch pane lists the bridge and its members with their addresses" net_tui net_show
+script net_keys <<EOF
+key Tab End Left
+expect ] tux
+key Space
+expect tux: Enter puts it on the switch
+key Enter
+expect tux joined the switch
+expect 2 tux     10.23.0.3/24
+key u
+expect-not tux     10.23.0.3/24
+key C-r
+expect 2 tux     10.23.0.3/24
+key End d
+expect tux left the switch
+expect-not tux     10.23.0.3/24
+key Home d
+expect The root cell holds the switch
+key u
+expect 2 tux     10.23.0.3/24
+EOF
+ok "Space on a cell and Enter put it on the switch; undo, redo, and d takes it off" net_tui net_keys
+script net_refuse <<EOF
+key Tab Down
+expect ] penguin
+key Space Enter
+expect Refused:
+expect penguin" is on the switch already
+EOF
+ok "a cell already on the switch is refused" net_tui net_refuse
+printf 'key Tab Down Left\nexpect ] tux\n' > "$tap_tmp/net_layout.script"
+net_tui net_layout
+tux_row=$(row net_layout "] tux")
+sw_row=$(row net_layout "= root")
+script net_drag <<EOF
+key Tab Down Left
+mouse press 8 $tux_row
+mouse drag 9 $tux_row
+mouse drag 30 $sw_row
+expect drop here
+mouse release 30 $sw_row
+expect tux joined the switch
+expect 2 tux     10.23.0.3/24
+mouse press 8 $tux_row
+mouse drag 9 $tux_row
+mouse release 60 1
+expect Dropped outside the switch
+EOF
+ok "dragging a cell with the mouse onto the switch joins it" net_tui net_drag
 
 # A long random session (fixed seed) of keys, mouse gestures, typing and
 # resizes must neither crash nor leave the editor in a state it cannot draw.
