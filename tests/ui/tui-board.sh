@@ -1,0 +1,110 @@
+#!/bin/sh
+# Board actions in the TUI against the loopback board of tests/ssh/board.sh
+# (sshd on 127.0.0.1 and the jailhouse stand-in), driven through tmux: an
+# unknown host's fingerprint dialog (no refuses, yes trusts), start with its
+# steps and the cell running in the board pane, a cancel while the board
+# works that leaves it consistent, stop, and status. Every wait polls.
+. "$top_srcdir/tests/cli/tap.sh"
+. "$top_srcdir/tests/ssh/board.sh"
+aj="$AUTOJAIL"
+N=17
+
+plan $N
+skip_all() {
+	i=0
+	while [ $i -lt $N ]; do skip "$1"; i=$((i + 1)); done
+	exit 0
+}
+[ -n "$TMUX_BIN" ] && command -v "$TMUX_BIN" >/dev/null 2>&1 || skip_all "tmux is not installed"
+sshd_available && command -v python3 >/dev/null || skip_all "OpenSSH server or python3 not installed"
+[ -d "$SHARED_BOARDS/jetson-tx2" ] || skip_all "no board dumps in $SHARED_BOARDS"
+board_setup || skip_all "the loopback board did not start"
+sock="autojail-board-$$"
+tm() { "$TMUX_BIN" -L "$sock" -f /dev/null "$@"; }
+trap 'tm kill-server 2>/dev/null; sshd_stop; rm -rf "$tap_tmp"' EXIT
+log="$BOARD_ROOT/jailhouse.log"
+
+poll() {
+	i=0
+	while [ $i -lt 400 ]; do
+		"$@" && return 0
+		sleep 0.05
+		i=$((i + 1))
+	done
+	echo "timed out waiting for: $*"
+	return 1
+}
+screen() { tm capture-pane -p -t tb; }
+shows() { screen | grep -qF -- "$1"; }
+wait_for() { poll shows "$1" || { screen; return 1; }; }
+# Esc closes the board pane; the problems come back in its place.
+close_pane() { tm send-keys -t tb Escape; wait_for "Problems" >/dev/null; }
+
+# The board's dump first, as a user would; then the host is forgotten, so
+# that the editor meets an unknown host.
+"$aj" -q -C "$proj" extract --ssh --accept-new-host >/dev/null 2>&1 || skip_all "extract --ssh failed"
+cp "$HOME/.ssh/known_hosts" "$tap_tmp/known_hosts"
+: >"$HOME/.ssh/known_hosts"
+fp=$(ssh-keygen -lf "$sshd_dir/host_key.pub" | cut -d' ' -f2)
+
+# A jailhouse that takes its time while $BOARD_ROOT/slow exists, so that a
+# cancel arrives while the board works.
+rm -f "$BOARD_BIN/jailhouse"
+cat >"$BOARD_BIN/jailhouse" <<SH
+#!/bin/sh
+[ -e "$BOARD_ROOT/slow" ] && sleep 1
+exec "$top_srcdir/tests/ssh/jailhouse-standin.py" "\$@"
+SH
+chmod +x "$BOARD_BIN/jailhouse"
+
+tm new-session -d -s keep -x 80 -y 24 "cat"
+tm new-session -d -s tb -x 100 -y 30 \
+	"env HOME='$HOME' TERM=tmux-256color LC_ALL=C.UTF-8 '$aj' -C '$proj' tui"
+wait_for "Memory map" >/dev/null
+
+tm send-keys -t tb x
+ok "x on an unknown host opens the fingerprint dialog" wait_for "Unknown host"
+ok "... showing the key's SHA256 fingerprint" wait_for "$fp"
+tm send-keys -t tb n
+ok "n refuses the host and the start fails" wait_for "refused the unknown host"
+ok "... touching neither the board nor known_hosts" \
+	sh -c "! grep -q . '$HOME/.ssh/known_hosts' && ! grep -q '^enable' '$log' 2>/dev/null"
+
+close_pane
+tm send-keys -t tb x
+wait_for "Unknown host" >/dev/null
+tm send-keys -t tb y
+ok "y trusts the host and the start goes on, step by step" wait_for "starting cell demo"
+ok "... to its end" wait_for "start: done"
+demo_running() { screen | grep -E -q 'demo +running'; }
+ok "the board pane shows the cells running" poll demo_running
+ok "... as the stand-in has them" test "$(board_cell_state demo)" = running
+ok "... after enable, create, load and start" \
+	sh -c "grep -q '^enable ' '$log' && grep -q '^cell create ' '$log' && grep -q '^cell start demo' '$log'"
+ok "... and the host is remembered" grep -q . "$HOME/.ssh/known_hosts"
+
+close_pane
+tm send-keys -t tb X
+ok "X stops the cells" wait_for "stop: done"
+state=$(board_cell_state demo)
+ok "... which the stand-in shut down and destroyed" \
+	sh -c "grep -q '^cell destroy demo' '$log' && [ '$state' = absent ]"
+ok "... and the board pane no longer lists" sh -c "! tm capture-pane -p -t tb | grep -E -q 'demo +running'"
+
+# Cancel while the board's start script runs: the script finishes (it rolls
+# back only on failure), nothing after it begins, and the board is read.
+close_pane
+touch "$BOARD_ROOT/slow"
+tm send-keys -t tb x
+wait_for "pushed " >/dev/null
+tm send-keys -t tb Escape
+ok "Esc while the board works cancels the start" wait_for "start: cancelled"
+rm -f "$BOARD_ROOT/slow"
+state=$(board_cell_state demo)
+ok "... which leaves no half-started cell: the start script ran to its end" test "$state" = running
+ok "... and the board pane, read after the cancel, shows it running" poll demo_running
+
+close_pane
+tm send-keys -t tb r
+ok "r reads the board's state" wait_for "board status: done"
+exit 0
