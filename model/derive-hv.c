@@ -49,11 +49,25 @@ static uint64_t ram_align(uint64_t size)
 	return size >= BIG_ALIGN ? BIG_ALIGN : SMALL_ALIGN;
 }
 
-static void collect(struct derive_ctx *x, struct plan *p)
+/* Whole pages of a requested size; a size that cannot be rounded is refused. */
+static bool round_request(struct derive_ctx *x, uint64_t size, const char *cell,
+			  const char *what, uint64_t *out)
+{
+	if (page_round(size, out))
+		return true;
+	derive_note(x, SEV_ERROR, DT_RAM, cell,
+		    _("The size 0x%llx asked for %s is too large for the 64-bit address space."),
+		    (unsigned long long)size, what);
+	return false;
+}
+
+/* False when a size in the spec is too large to place at all. */
+static bool collect(struct derive_ctx *x, struct plan *p)
 {
 	const struct root_spec *rs = &x->s->root;
 	struct cell_region *hv = &x->c->sys.hypervisor;
 	bool hv_fixed = rs->hv_phys || (hv->size && hv->origin != ORIGIN_DERIVED);
+	bool ok = true;
 	size_t i;
 
 	/* The spec's override is derived data too: dropping it from the spec
@@ -64,7 +78,9 @@ static void collect(struct derive_ctx *x, struct plan *p)
 		hv->size = rs->hv_size ? rs->hv_size : DERIVE_HV_SIZE;
 		hv->origin = ORIGIN_DERIVED;
 	} else if (!hv_fixed) {
-		hv->size = rs->hv_size ? align_up(rs->hv_size, DERIVE_PAGE) : DERIVE_HV_SIZE;
+		hv->size = DERIVE_HV_SIZE;
+		if (rs->hv_size)
+			ok &= round_request(x, rs->hv_size, NULL, _("the hypervisor"), &hv->size);
 		hv->origin = ORIGIN_DERIVED;
 	}
 	hv->virt = 0;
@@ -79,7 +95,7 @@ static void collect(struct derive_ctx *x, struct plan *p)
 			continue;
 		if (!size)
 			size = g->type == CELL_LINUX ? DERIVE_LINUX_RAM : DERIVE_BARE_RAM;
-		slot->ram_size = align_up(size, DERIVE_PAGE);
+		ok &= round_request(x, size, g->name, _("the RAM"), &slot->ram_size);
 		slot->ram_phys = g->ram_phys;
 		plan_add(p, slot->ram_size, ram_align(slot->ram_size), &slot->ram_phys,
 			 g->ram_phys != 0, g->name, _("the RAM"));
@@ -96,6 +112,7 @@ static void collect(struct derive_ctx *x, struct plan *p)
 		plan_add(p, l->size, DERIVE_PAGE, &l->phys, l->phys != 0, l->spec->name,
 			 _("the shared memory"));
 	}
+	return ok;
 }
 
 /* RAM nobody has: not Linux's, not a carve-out, not in a cell the user set up. */
@@ -137,6 +154,13 @@ static void check_fixed(struct derive_ctx *x, const struct plan *p, const struct
 		span_list_clear(&outside);
 		span_add(&outside, *r->out, r->size);
 		span_sub_list(&outside, free);
+		if (r->size - 1 > UINT64_MAX - *r->out) {
+			derive_note(x, SEV_ERROR, DT_RAM, r->cell,
+				    _("%s at the address 0x%llx given for %s runs past the end of "
+				      "the address space."), buf, (unsigned long long)*r->out,
+				    r->what);
+			continue;
+		}
 		if (*r->out % DERIVE_PAGE)
 			derive_note(x, SEV_ERROR, DT_RAM, r->cell,
 				    _("The address 0x%llx given for %s is not 4 KiB aligned."),
@@ -247,20 +271,23 @@ void derive_memory(struct derive_ctx *x)
 {
 	struct span_list all_linux = { 0 };
 	struct plan p = { 0 };
+	bool sizes_ok;
 	size_t i;
 
-	collect(x, &p);
+	sizes_ok = collect(x, &p);
 	span_add_index(&all_linux, x->b->linux_ram_index);
 	span_list_clear(&x->linux_ram);
 	span_add_list(&x->linux_ram, &all_linux);
 	free_ram(x, &x->linux_ram, &x->free_ram);
 	check_fixed(x, &p, &x->free_ram);
 	sub_fixed(&p, &x->free_ram);
-	x->mem_ok = place_auto(&p, &x->free_ram) || shrink_linux(x, &p, &all_linux);
+	x->mem_ok = sizes_ok &&
+		    (place_auto(&p, &x->free_ram) || shrink_linux(x, &p, &all_linux));
 	if (!x->mem_ok) {
-		derive_note(x, SEV_ERROR, DT_HYPERVISOR, NULL,
-			    _("The RAM of the board cannot hold the hypervisor and the cells, "
-			      "even with less memory for Linux."));
+		if (sizes_ok)
+			derive_note(x, SEV_ERROR, DT_HYPERVISOR, NULL,
+				    _("The RAM of the board cannot hold the hypervisor and the "
+				      "cells, even with less memory for Linux."));
 		for (i = 0; i < p.n; i++)
 			if (!p.v[i].fixed)
 				*p.v[i].out = 0;

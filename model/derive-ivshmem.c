@@ -116,6 +116,29 @@ static void assign_bdfs(struct derive_ctx *x)
 	}
 }
 
+/*
+ * The sections in whole pages and the whole block; a link with no size at
+ * all still shares one page. False when a size passes 2^64.
+ */
+static bool link_size(const struct derive_ctx *x, struct derive_link *l)
+{
+	const struct link_spec *ls = l->spec;
+	uint64_t room = UINT64_MAX - DERIVE_IVSHMEM_STATE;
+
+	if (!page_round(ls->size, &l->rw) || !page_round(ls->output_size, &l->out))
+		return false;
+	if (!l->rw && !l->out)
+		l->rw = DERIVE_PAGE;
+	if (x->abi == ABI_V9) {
+		l->size = l->rw ? l->rw : l->out;
+		return true;
+	}
+	if (l->rw > room || l->out > (room - l->rw) / l->n_peers)
+		return false;
+	l->size = DERIVE_IVSHMEM_STATE + l->rw + l->out * l->n_peers;
+	return true;
+}
+
 void derive_links_resolve(struct derive_ctx *x)
 {
 	size_t i;
@@ -124,19 +147,15 @@ void derive_links_resolve(struct derive_ctx *x)
 	x->links = xcalloc(x->n_links + 1, sizeof(*x->links));
 	for (i = 0; i < x->n_links; i++) {
 		struct derive_link *l = &x->links[i];
-		const struct link_spec *ls = &x->s->links[i];
-		uint64_t rw = align_up(ls->size, DERIVE_PAGE);
-		uint64_t out = align_up(ls->output_size, DERIVE_PAGE);
 
-		l->spec = ls;
+		l->spec = &x->s->links[i];
 		l->ok = resolve_peers(x, l);
-		/* A link with no size at all still shares one page. */
-		if (!rw && !out)
-			rw = DERIVE_PAGE;
-		if (x->abi == ABI_V9)
-			l->size = rw ? rw : out;
-		else
-			l->size = DERIVE_IVSHMEM_STATE + rw + out * l->n_peers;
+		if (l->ok && !link_size(x, l)) {
+			derive_note(x, SEV_ERROR, DT_LINK, l->spec->name,
+				    _("The shared memory is too large for the 64-bit address "
+				      "space."));
+			l->ok = false;
+		}
 	}
 	assign_bdfs(x);
 }
@@ -169,7 +188,7 @@ static uint32_t add_regions(struct derive_ctx *x, struct cell *cell, const struc
 {
 	const struct link_spec *ls = l->spec;
 	uint32_t rs = cell->root ? 0 : MEM_ROOTSHARED;
-	uint64_t at = l->phys, rw, out;
+	uint64_t at = l->phys;
 	uint32_t first;
 	char name[96];
 	unsigned j;
@@ -177,28 +196,24 @@ static uint32_t add_regions(struct derive_ctx *x, struct cell *cell, const struc
 	if (x->abi == ABI_V9)
 		return derive_region(x, cell, ls->name, at, at, l->size,
 				     MEM_READ | MEM_WRITE | rs, -1)->id;
-	rw = align_up(ls->size, DERIVE_PAGE);
-	out = align_up(ls->output_size, DERIVE_PAGE);
-	if (!rw && !out)
-		rw = DERIVE_PAGE;
 	snprintf(name, sizeof(name), "%s state", ls->name);
 	first = derive_region(x, cell, name, at, at, DERIVE_IVSHMEM_STATE, MEM_READ | rs, -1)->id;
 	at += DERIVE_IVSHMEM_STATE;
 	snprintf(name, sizeof(name), "%s shared", ls->name);
 	/* An empty section stays as an all-zero entry: the indices count it. */
-	if (rw)
-		derive_region(x, cell, name, at, at, rw, MEM_READ | MEM_WRITE | rs, -1);
+	if (l->rw)
+		derive_region(x, cell, name, at, at, l->rw, MEM_READ | MEM_WRITE | rs, -1);
 	else
 		derive_region(x, cell, name, 0, 0, 0, 0, -1);
-	at += rw;
+	at += l->rw;
 	for (j = 0; j < l->n_peers; j++) {
 		snprintf(name, sizeof(name), "%s output %u", ls->name, j);
-		if (out)
-			derive_region(x, cell, name, at, at, out,
+		if (l->out)
+			derive_region(x, cell, name, at, at, l->out,
 				      MEM_READ | (j == id ? MEM_WRITE : 0) | rs, -1);
 		else
 			derive_region(x, cell, name, 0, 0, 0, 0, -1);
-		at += out;
+		at += l->out;
 	}
 	return first;
 }

@@ -47,6 +47,15 @@ static inline uint64_t align_down(uint64_t v, uint64_t a)
 	return v & ~(a - 1);
 }
 
+/* Rounds a size up to whole pages; false when that would pass 2^64 and wrap. */
+static inline bool page_round(uint64_t size, uint64_t *out)
+{
+	if (size > UINT64_MAX - (DERIVE_PAGE - 1))
+		return false;
+	*out = align_up(size, DERIVE_PAGE);
+	return true;
+}
+
 /* A guest from the spec and the cell derivation gives it. */
 struct derive_slot {
 	const struct guest_spec *spec;
@@ -65,6 +74,7 @@ struct derive_link {
 	bool ok;                 /* peers resolved and the count fits the revision */
 	uint16_t bdf;
 	uint64_t phys, size;     /* the whole block of its regions */
+	uint64_t rw, out;        /* its read/write and per-peer output sections */
 	uint32_t first_region[DERIVE_IVSHMEM_MAX_PEERS]; /* per peer: id of its first region */
 };
 

@@ -765,6 +765,48 @@ START_TEST(link_phys_override)
 }
 END_TEST
 
+/* Sizes near 2^64 must be refused, not wrapped into small ones. */
+START_TEST(sizes_past_the_top)
+{
+	struct run r;
+	struct link_spec *l;
+
+	run_init(&r, board_mini);
+	spec_add_guest(&r.s, "g");
+	l = link2(&r.s, "wide", "root", "g");
+	l->output_size = UINT64_C(1) << 63;
+	run_derive(&r, ABI_V14);
+	ck_assert_int_eq(r.rc, -1);
+	ck_assert(said(&r.rep, SEV_ERROR, "too large"));
+	ck_assert_uint_eq(guest(&r, "g")->n_pci, 0);
+	run_free(&r);
+
+	run_init(&r, board_mini);
+	spec_add_guest(&r.s, "g")->ram_size = UINT64_MAX - 0x800;
+	run_derive(&r, ABI_V14);
+	ck_assert_int_eq(r.rc, -1);
+	ck_assert(said(&r.rep, SEV_ERROR, "too large"));
+	run_free(&r);
+
+	run_init(&r, board_mini);
+	r.s.root.hv_size = UINT64_MAX - 0x800;
+	run_derive(&r, ABI_V14);
+	ck_assert_int_eq(r.rc, -1);
+	ck_assert(said(&r.rep, SEV_ERROR, "too large"));
+	run_free(&r);
+
+	/* A fixed placement running past the last address. */
+	run_init(&r, board_mini);
+	spec_add_guest(&r.s, "g");
+	l = link2(&r.s, "top", "root", "g");
+	l->phys = UINT64_MAX - 0xfff;
+	run_derive(&r, ABI_V14);
+	ck_assert_int_eq(r.rc, -1);
+	ck_assert(said(&r.rep, SEV_ERROR, "end of the address space"));
+	run_free(&r);
+}
+END_TEST
+
 START_TEST(consoles_and_extra_irqs)
 {
 	struct run r;
@@ -899,6 +941,7 @@ static Suite *derive_suite(void)
 	tcase_add_test(t, ivshmem_peers_and_bdfs);
 	tcase_add_test(t, vpci_overrides_checked);
 	tcase_add_test(t, link_phys_override);
+	tcase_add_test(t, sizes_past_the_top);
 	tcase_add_test(t, consoles_and_extra_irqs);
 	tcase_add_test(t, repeatable_and_keeps_user_regions);
 	tcase_add_test(t, unmanaged_cells_untouched);
