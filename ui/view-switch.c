@@ -78,9 +78,12 @@ static void switch_draw_header(struct view *v, struct tui *t, int y, int x, int 
 {
 	const struct network_spec *n = &t->p->spec.network;
 
-	if (t->carry.active && t->carry.kind == SEL_CELL)
-		draw_textf(y, x, w, draw_attr(t, t->drop_switch ? COL_DROP : COL_DIM), false,
-			   " %s %s ", glyph(t, GL_CARRY), _("drop here"));
+	if (t->carry.active && t->carry.kind == SEL_CELL && t->drop_switch)
+		draw_textf(y, x, w, draw_attr(t, COL_DROP), false, " %s %s %s ",
+			   glyph(t, GL_CARRY), t->carry.label, _("joins"));
+	else if (t->carry.active && t->carry.kind == SEL_CELL)
+		draw_textf(y, x, w, draw_attr(t, COL_DIM), false, " %s %s ", glyph(t, GL_CARRY),
+			   _("drop here"));
 	else
 		draw_textf(y, x, w, draw_attr(t, COL_DIM), false, "%s %s %s", n->bridge,
 			   _("on"), n->uplink ? n->uplink : "?");

@@ -466,8 +466,10 @@ script net_drag <<EOF
 key Tab Down Left
 mouse press 8 $tux_row
 mouse drag 9 $tux_row
+mouse drag 20 $sw_row
+expect-not tux joins
 mouse drag 30 $sw_row
-expect drop here
+expect tux joins
 mouse release 30 $sw_row
 expect tux joined the switch
 expect 2 tux     10.23.0.3/24

@@ -7,7 +7,7 @@
 aj="$AUTOJAIL"
 : "${AUTOJAIL_BOARDS:=$top_srcdir/boards}"
 export AUTOJAIL_BOARDS
-N=32
+N=35
 
 plan $N
 if [ -z "$TMUX_BIN" ] || ! command -v "$TMUX_BIN" >/dev/null 2>&1; then
@@ -161,6 +161,36 @@ tm send-keys -t bd b
 ok "b builds inside the editor, its steps in the board pane" wait_for bd "built 0 guest cells"
 tm send-keys -t bd Escape
 ok "... and Esc closes the pane, giving the problems their place back" wait_for bd "Problems"
+
+# The virtual switch: a cell dragged from the cells pane onto the switch
+# pane joins it.
+w="$tap_tmp/switch"
+mkdir -p "$w"
+"$aj" -q -C "$w" init >/dev/null
+cat > "$w/cells.yml" <<YML
+network:
+  bridge: br0
+  uplink: eth0
+  ipv4_prefix: 10.23.0.0/24
+guests:
+  - name: tux
+    type: linux
+    cpus: 1
+    ram: 128 MiB
+    kernel: Image
+YML
+printf 'a kernel\n' > "$w/Image"
+tm new-session -d -s sw -x 80 -y 24 "env TERM=tmux-256color LC_ALL=C.UTF-8 '$aj' -C '$w' tui"
+wait_for sw "Switch br0 on eth0" >/dev/null
+src=$(row sw "] tux")
+dst=$(row sw "= root")
+sgr sw 0 8 "$src" M
+sgr sw 32 9 "$src" M
+sgr sw 32 30 "$dst" M
+ok "dragging a cell over the switch highlights it as the target" wait_for sw "tux joins"
+sgr sw 0 30 "$dst" m
+ok "... and the release puts the cell on the switch" wait_for sw "tux joined the switch"
+ok "... which lists it with its address" wait_for sw "10.23.0.2/24"
 
 # The Linux console and a vt220 work by keys too; the console's mouse goes
 # through gpm, not through the terminal.
