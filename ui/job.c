@@ -48,6 +48,7 @@ struct job {
 	size_t n_lines, cap_lines;
 	bool done;
 	bool failed;
+	char error[ERROR_LEN];   /* why it failed */
 	enum job_question question;
 	char question_host[256], question_text[512];
 	bool question_echo;
@@ -60,7 +61,7 @@ struct job {
 
 static const char *const action_names[] = {
 	[JOB_BUILD] = N_("build"), [JOB_PUSH] = N_("push"), [JOB_START] = N_("start"),
-	[JOB_STOP] = N_("stop"), [JOB_STATUS] = N_("board status"),
+	[JOB_STOP] = N_("stop"), [JOB_STATUS] = N_("status"),
 };
 
 const char *job_action_name(enum job_action a)
@@ -298,6 +299,7 @@ static void *worker(void *arg)
 	}
 	pthread_mutex_lock(&j->lock);
 	j->failed = !ok;
+	snprintf(j->error, sizeof(j->error), "%s", err.set ? err.text : "");
 	j->done = true;
 	pthread_cond_broadcast(&j->cond);
 	pthread_mutex_unlock(&j->lock);
@@ -377,6 +379,7 @@ bool job_poll(struct tui *t)
 	struct job *j = t->job;
 	struct progress *pr = &t->progress;
 	bool changed = false, done;
+	char error[ERROR_LEN];
 
 	if (!j || !pr->running)
 		return false;
@@ -399,14 +402,15 @@ bool job_poll(struct tui *t)
 	}
 	done = j->done;
 	pr->failed = j->failed;
+	snprintf(error, sizeof(error), "%s", j->error);
 	pthread_mutex_unlock(&j->lock);
 	if (done) {
 		pthread_join(j->thread, NULL);
 		pr->running = false;
 		changed = true;
 		if (pr->failed)
-			tui_message(t, SEV_ERROR, _("%s failed: the board pane says why (Esc closes it)."),
-				    job_action_name(pr->action));
+			tui_message(t, SEV_ERROR, _("%s failed: %s"), job_action_name(pr->action),
+				    error[0] ? error : _("the board pane says why"));
 		else if (pr->cancelling)
 			tui_message(t, SEV_WARNING, _("%s cancelled."), job_action_name(pr->action));
 		else

@@ -66,11 +66,9 @@ static const char *const request_texts[REQ_COUNT] = {
 	[REQ_END] = N_("last row"),
 	[REQ_FOCUS_NEXT] = N_("next pane"),
 	[REQ_FOCUS_PREV] = N_("previous pane"),
-	[REQ_PICK] = N_("pick up a region, CPU or interrupt, then choose a cell; "
-			"a cell, then drop it on the switch"),
-	[REQ_ENTER] = N_("pick up, drop on a cell or the switch, jump to a problem, edit a field"),
-	[REQ_CANCEL] = N_("cancel the drag, the prompt, the help or a board action; "
-			  "close the board pane"),
+	[REQ_PICK] = N_("pick up a region, CPU, interrupt, or a cell for the switch"),
+	[REQ_ENTER] = N_("pick up, drop, jump to a problem, edit a field"),
+	[REQ_CANCEL] = N_("cancel a drag, prompt or board action; close board pane"),
 	[REQ_FOLD] = N_("fold or unfold"),
 	[REQ_SEARCH] = N_("search regions by name or address"),
 	[REQ_HELP] = N_("this help"),
@@ -80,13 +78,12 @@ static const char *const request_texts[REQ_COUNT] = {
 	[REQ_REDO] = N_("redo"),
 	[REQ_NEW] = N_("new cell"),
 	[REQ_EDIT] = N_("edit the selected cell, region or field"),
-	[REQ_DELETE] = N_("unassign a region, revoke an interrupt, remove a cell, "
-			  "take a cell off the switch"),
+	[REQ_DELETE] = N_("unassign, revoke, delete a cell; take one off the switch"),
 	[REQ_BUILD] = N_("build the cells into build/ (board pane shows the steps)"),
 	[REQ_PUSH] = N_("build and push them to the board"),
 	[REQ_START] = N_("build, push and start them on the board"),
 	[REQ_STOP] = N_("stop the guest cells on the board"),
-	[REQ_STATUS] = N_("read the board's state: the hypervisor, each cell and its state"),
+	[REQ_STATUS] = N_("read the board's state (hypervisor, cells, their states)"),
 	[REQ_REDRAW] = N_("redraw the screen"),
 	[REQ_SUSPEND] = N_("suspend to the shell"),
 };

@@ -43,7 +43,7 @@ expect drop here
 key End
 key Enter"
 
-plan 42
+plan 44
 
 script first <<EOF
 expect Memory map
@@ -240,6 +240,32 @@ key F1
 expect this help
 EOF
 ok "? and F1 show the keys" tui help
+
+script help_board <<EOF
+key ?
+key PgDn
+expect X F11
+expect stop the guest cells on the board
+expect r F12
+EOF
+ok "the help lists the board actions, stop and status included" tui help_board
+
+# Board actions run inside the editor, their steps in the board pane; the
+# bundled profile builds, and without a board status says what is missing.
+script board <<EOF
+key b
+expect Board build: done, Esc closes
+expect building into
+expect built 0 guest cells and the root cell
+key Esc
+expect Problems none
+expect-not Board build
+key r
+expect status failed: the project names no board
+expect Board status: failed
+EOF
+built() { tui board && test -s "$tap_tmp/board/build/root.cell"; }
+ok "b builds into build/ showing its steps, Esc closes the pane, r without a board fails" built
 
 script quit <<EOF
 $new_cell
