@@ -2,7 +2,9 @@
 # Makes the text screenshots in this folder: the editor on the bundled
 # Jetson TX2 profile in a real terminal (tmux) at 80x24 and 160x48, after
 # creating a bare-metal cell and dragging the UART, the GPIO controller and
-# a CPU into it with the keyboard.
+# a CPU into it with the keyboard. Then, at 80x24, a project with a virtual
+# network switch after a Linux guest was put on it (tui-switch-80x24.txt),
+# and the board pane after a build (tui-board-80x24.txt).
 #
 #   AUTOJAIL=path/to/autojail doc/screenshots/capture.sh
 set -e
@@ -53,7 +55,52 @@ shot() {
 	tm capture-pane -p -t "$s" > "$here/tui-${cols}x${rows}.txt"
 }
 
+# A project with a switch and two Linux guests, one of them on it.
+switch_project() {
+	mkdir -p "$1"
+	"$aj" -q -C "$1" init >/dev/null
+	printf 'a kernel\n' > "$1/Image"
+	cat > "$1/cells.yml" <<YML
+network:
+  bridge: br0
+  uplink: eth0
+  ipv4_prefix: 10.23.0.0/24
+  members:
+    - penguin
+guests:
+  - name: penguin
+    type: linux
+    cpus: 1
+    ram: 128 MiB
+    kernel: Image
+  - name: tux
+    type: linux
+    cpus: 1
+    ram: 128 MiB
+    kernel: Image
+YML
+}
+
+switch_shots() {
+	s=sw
+	switch_project "$work/$s"
+	tm new-session -d -s "$s" -x 80 -y 24 \
+		"env TERM=tmux-256color LC_ALL=C.UTF-8 '$aj' -C '$work/$s' tui"
+	wait_for "$s" "Switch br0"
+	keys "$s" Tab Down Left End Left
+	wait_for "$s" "] tux"
+	keys "$s" Space
+	wait_for "$s" "tux joins"
+	keys "$s" Enter
+	wait_for "$s" "tux joined the switch"
+	tm capture-pane -p -t "$s" > "$here/tui-switch-80x24.txt"
+	keys "$s" b
+	wait_for "$s" "build: done"
+	tm capture-pane -p -t "$s" > "$here/tui-board-80x24.txt"
+}
+
 tm new-session -d -s keep "cat"
 tm set -g remain-on-exit on
 shot small 80 24
 shot large 160 48
+switch_shots
