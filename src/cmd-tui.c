@@ -117,7 +117,12 @@ const struct cmd_entry cmd_tui_entry = {
 		   "                       and draw on a virtual screen; no terminal needed\n"
 		   "  --dump-screen OUT    write the final screen as text to OUT (- for stdout)\n"
 		   "  --size COLSxROWS     size of the virtual screen (default 80x24)\n"
-		   "Press ? in the editor for its keys. Exit status with --script: 0 done,\n"
+		   "Press ? in the editor for its keys. Board actions (b build, p push,\n"
+		   "x start, X stop, r status) run inside the editor with their steps in\n"
+		   "the board pane; Esc cancels one when the step under way ends (a start\n"
+		   "script on the board runs to its end, undoing itself only on failure).\n"
+		   "An unknown board's host key is shown for a yes or no; passwords are\n"
+		   "asked for and never kept. Exit status with --script: 0 done,\n"
 		   "1 an expect line failed, 2 usage error or malformed script."),
 	.exec = tui_exec,
 };
