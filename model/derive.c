@@ -66,25 +66,37 @@ const struct derive_guest *derive_report_guest(const struct derive_report *rep,
 	return NULL;
 }
 
-void derive_note(struct derive_ctx *x, enum severity sev, enum derive_topic topic,
-		 const char *cell, const char *fmt, ...)
+void derive_report_vadd(struct derive_report *rep, enum severity sev, enum derive_topic topic,
+			const char *cell, const char *fmt, va_list ap)
 {
-	struct derive_report *rep = x->rep;
 	struct derive_msg *m;
-	char text[512];          /* a sentence or two; longer names are cut */
-	va_list ap;
+	va_list again;
+	int len;
 
-	if (sev == SEV_ERROR)
-		x->failed = true;
-	va_start(ap, fmt);
-	vsnprintf(text, sizeof(text), fmt, ap);
-	va_end(ap);
+	va_copy(again, ap);
+	len = vsnprintf(NULL, 0, fmt, again);
+	va_end(again);
 	ARRAY_GROW(rep->msgs, rep->n_msgs, rep->cap_msgs);
 	m = &rep->msgs[rep->n_msgs++];
 	m->severity = sev;
 	m->topic = topic;
 	m->cell = cell ? xstrdup(cell) : NULL;
-	m->text = xstrdup(text);
+	m->text = xmalloc(len < 0 ? 1 : (size_t)len + 1);
+	m->text[0] = '\0';
+	if (len >= 0)
+		vsnprintf(m->text, (size_t)len + 1, fmt, ap);
+}
+
+void derive_note(struct derive_ctx *x, enum severity sev, enum derive_topic topic,
+		 const char *cell, const char *fmt, ...)
+{
+	va_list ap;
+
+	if (sev == SEV_ERROR)
+		x->failed = true;
+	va_start(ap, fmt);
+	derive_report_vadd(x->rep, sev, topic, cell, fmt, ap);
+	va_end(ap);
 }
 
 struct cell_region *derive_region(struct derive_ctx *x, struct cell *cell, const char *name,

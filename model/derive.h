@@ -18,6 +18,7 @@
 #ifndef AJ_MODEL_DERIVE_H
 #define AJ_MODEL_DERIVE_H
 
+#include <stdarg.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -87,6 +88,10 @@ struct derive_report {
 void derive_report_init(struct derive_report *rep);
 void derive_report_free(struct derive_report *rep);
 size_t derive_report_count(const struct derive_report *rep, enum severity sev);
+/* Appends a message formatted from fmt and ap (for passes with their own note()). */
+void derive_report_vadd(struct derive_report *rep, enum severity sev, enum derive_topic topic,
+			const char *cell, const char *fmt, va_list ap)
+	__attribute__((format(printf, 5, 0)));
 const struct derive_guest *derive_report_guest(const struct derive_report *rep,
 					       const char *cell);
 

@@ -25,21 +25,10 @@ static void note(struct derive_report *rep, const char *cell, const char *fmt, .
 
 static void note(struct derive_report *rep, const char *cell, const char *fmt, ...)
 {
-	struct derive_msg *m;
 	va_list ap;
-	int len;
 
-	ARRAY_GROW(rep->msgs, rep->n_msgs, rep->cap_msgs);
-	m = &rep->msgs[rep->n_msgs++];
-	m->severity = SEV_ERROR;
-	m->topic = DT_NETWORK;
-	m->cell = cell ? xstrdup(cell) : NULL;
 	va_start(ap, fmt);
-	len = vsnprintf(NULL, 0, fmt, ap);
-	va_end(ap);
-	m->text = xmalloc((size_t)len + 1);
-	va_start(ap, fmt);
-	vsnprintf(m->text, (size_t)len + 1, fmt, ap);
+	derive_report_vadd(rep, SEV_ERROR, DT_NETWORK, cell, fmt, ap);
 	va_end(ap);
 }
 

@@ -43,26 +43,14 @@ static void note(struct plan_ctx *x, enum severity sev, const char *cell, const 
 
 static void note(struct plan_ctx *x, enum severity sev, const char *cell, const char *fmt, ...)
 {
-	struct derive_report *rep = x->rep;
-	struct derive_msg *m;
 	va_list ap;
-	int len;
 
 	if (sev == SEV_ERROR)
 		x->failed = true;
-	if (!rep)
+	if (!x->rep)
 		return;
-	ARRAY_GROW(rep->msgs, rep->n_msgs, rep->cap_msgs);
-	m = &rep->msgs[rep->n_msgs++];
-	m->severity = sev;
-	m->topic = DT_NETWORK;
-	m->cell = cell ? xstrdup(cell) : NULL;
 	va_start(ap, fmt);
-	len = vsnprintf(NULL, 0, fmt, ap);
-	va_end(ap);
-	m->text = xmalloc((size_t)len + 1);
-	va_start(ap, fmt);
-	vsnprintf(m->text, (size_t)len + 1, fmt, ap);
+	derive_report_vadd(x->rep, sev, DT_NETWORK, cell, fmt, ap);
 	va_end(ap);
 }
 
