@@ -116,6 +116,9 @@ void gic_fill(struct fdt_walk *w, int off, enum gic_version v, const struct rang
 	      size_t n_regs, const char *path);
 /* Whether any node is an interrupt controller at all (for the no-GIC error). */
 const char *gic_other_controller(const void *fdt);
+/* The documented interrupt count of a known SoC's GIC (SPIs + 32) and the
+ * root compatible string that names the SoC, or 0 for an unknown one. */
+uint32_t gic_known_irqs(const void *fdt, const char **compatible);
 
 /* extract-irq.c: the phandle table, then per-node resolution. */
 void irq_index(struct fdt_walk *w);

@@ -326,12 +326,14 @@ static void cpus_from_dump(struct dump *d, struct board *b, const struct fdt_res
 	cpuinfo_free(&ci);
 }
 
-/* The GIC's interrupt count is in a register, not in the tree: take the
- * highest interrupt anyone refers to, rounded up to the 32 a GICD_TYPER
- * step covers, as a lower bound. */
-static void gic_count_irqs(struct board *b, struct extract_report *rep)
+/* The GIC's interrupt count is in a register, not in the tree. A known SoC's
+ * documented count is taken when every interrupt in use fits in it; otherwise
+ * the highest interrupt anyone refers to, rounded up to the 32 a GICD_TYPER
+ * step covers, is a lower bound. */
+static void gic_count_irqs(const void *fdt, struct board *b, struct extract_report *rep)
 {
-	uint32_t max = b->gic.maintenance_irq;
+	uint32_t max = b->gic.maintenance_irq, known;
+	const char *soc = NULL;
 
 	for (size_t i = 0; i < b->n_regions; i++)
 		for (size_t k = 0; k < b->regions[i].n_irqs; k++)
@@ -340,10 +342,20 @@ static void gic_count_irqs(struct board *b, struct extract_report *rep)
 	for (uint32_t irq = 0; irq < BOARD_MAX_IRQS; irq++)
 		if (board_linux_irq(b, irq) && irq > max)
 			max = irq;
+	known = gic_known_irqs(fdt, &soc);
+	if (known > max) {
+		b->gic.num_irqs = known;
+		return;
+	}
 	b->gic.num_irqs = (max + 32) / 32 * 32;
-	report_at(rep, NULL, 0, _("the GIC's interrupt count is not in the device tree: %u "
-				  "covers every interrupt in use; the GIC may have more"),
-		  b->gic.num_irqs);
+	if (known)
+		report_at(rep, NULL, 0, _("interrupt %u is in use, but a %s GIC has %u "
+					  "interrupts; counting %u"),
+			  max, soc, known, b->gic.num_irqs);
+	else
+		report_at(rep, NULL, 0, _("the GIC's interrupt count is not in the device "
+					  "tree: %u covers every interrupt in use; the GIC may "
+					  "have more"), b->gic.num_irqs);
 }
 
 int extract_board(struct dump *d, struct board *b, struct extract_report *rep,
@@ -402,7 +414,7 @@ int extract_board(struct dump *d, struct board *b, struct extract_report *rep,
 	}
 	pci_extract(d, b, rep);
 	net_extract(d, b, rep);
-	gic_count_irqs(b, rep);
+	gic_count_irqs(blob, b, rep);
 	board_index(b);
 out:
 	iomem_free(&io);
