@@ -344,11 +344,18 @@ static int make_dirs(const char *path, struct error *err)
 static int write_file(const char *path, const char *data, size_t len, struct error *err)
 {
 	FILE *f = fopen(path, "wb");
+	bool ok;
 
-	if (!f || fwrite(data, 1, len, f) != len || fclose(f) != 0) {
+	if (!f) {
 		error_errno(err, _("%s: cannot write"), path);
-		if (f)
-			fclose(f);
+		return -1;
+	}
+	/* fclose reports the errors of buffered writes (a full disk), and the
+	 * stream is gone after it whatever it returns. */
+	ok = fwrite(data, 1, len, f) == len;
+	ok = fclose(f) == 0 && ok;
+	if (!ok) {
+		error_errno(err, _("%s: cannot write"), path);
 		return -1;
 	}
 	return 0;

@@ -2,8 +2,8 @@
  * The text parsers and the advice on their own: nesting and widths of
  * /proc/iomem, bad lines, binary junk and huge input (a warning naming file
  * and line, never a crash or hang), cpuinfo numbering of a TX2, interrupts,
- * the command line, mem= and a duplicated console=, and the dump reader's
- * size limit.
+ * the command line, mem= and a duplicated console=, the dump reader's size
+ * limit and the dump copy's write errors.
  */
 #include "config.h"
 
@@ -276,6 +276,48 @@ START_TEST(dump_limits_and_names)
 }
 END_TEST
 
+/* A write error that shows only when the file is closed (a full disk): the
+ * copy fails with the file's name, and the stream is closed once. */
+START_TEST(dump_copy_full_disk)
+{
+	char src[] = "/tmp/aj-src.XXXXXX", dst[] = "/tmp/aj-dst.XXXXXX";
+	struct error err;
+	struct dump *d;
+	char *path;
+	FILE *f;
+
+	if (access("/dev/full", W_OK) != 0)
+		return;
+	ck_assert_ptr_nonnull(mkdtemp(src));
+	ck_assert_ptr_nonnull(mkdtemp(dst));
+	path = xasprintf("%s/proc", src);
+	ck_assert_int_eq(mkdir(path, 0777), 0);
+	free(path);
+	path = xasprintf("%s/proc/cmdline", src);
+	f = fopen(path, "w");
+	ck_assert_ptr_nonnull(f);
+	fputs("console=ttyS0 mem=768M\n", f);
+	ck_assert_int_eq(fclose(f), 0);
+	free(path);
+	path = xasprintf("%s/proc", dst);
+	ck_assert_int_eq(mkdir(path, 0777), 0);
+	free(path);
+	path = xasprintf("%s/proc/cmdline", dst);
+	ck_assert_int_eq(symlink("/dev/full", path), 0);
+	free(path);
+
+	error_clear(&err);
+	d = dump_open_dir(src, &err);
+	ck_assert_ptr_nonnull(d);
+	ck_assert_int_eq(dump_copy(d, dst, &err), -1);
+	ck_assert_msg(strstr(err.text, "proc/cmdline: cannot write"), "%s", err.text);
+	dump_close(d);
+	path = xasprintf("rm -rf '%s' '%s'", src, dst);
+	ck_assert_int_eq(system(path), 0);
+	free(path);
+}
+END_TEST
+
 int main(void)
 {
 	SRunner *sr;
@@ -292,6 +334,7 @@ int main(void)
 	tcase_add_test(tc, cmdline_words);
 	tcase_add_test(tc, advice_mem_and_console);
 	tcase_add_test(tc, dump_limits_and_names);
+	tcase_add_test(tc, dump_copy_full_disk);
 	suite_add_tcase(s, tc);
 	sr = srunner_create(s);
 	srunner_run_all(sr, CK_ENV);
