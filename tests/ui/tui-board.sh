@@ -106,5 +106,5 @@ ok "... and the board pane, read after the cancel, shows it running" poll demo_r
 
 close_pane
 tm send-keys -t tb r
-ok "r reads the board's state" wait_for "board status: done"
+ok "r reads the board's state" wait_for "Board status: done"
 exit 0
