@@ -80,6 +80,26 @@ int header_from_cell(struct cell_header *h, const struct cell *cell, struct emit
 	return 0;
 }
 
+void pci_put_head(struct emit_buf *b, const struct cell_pci *p)
+{
+	buf_put_u8(b, p->type);
+	buf_put_u8(b, p->iommu);
+	buf_put_u16(b, p->domain);
+	buf_put_u16(b, p->bdf);
+	for (size_t i = 0; i < 6; i++)
+		buf_put_u32(b, p->bar_mask[i]);
+	buf_put_u16(b, p->caps_start);
+	buf_put_u16(b, p->num_caps);
+	buf_put_u8(b, p->num_msi_vectors);
+}
+
+void pci_put_msix(struct emit_buf *b, const struct cell_pci *p)
+{
+	buf_put_u16(b, p->num_msix_vectors);
+	buf_put_u16(b, p->msix_region_size);
+	buf_put_u64(b, p->msix_address);
+}
+
 static void put_arrays(struct emit_buf *b, enum abi abi, const struct cell *cell,
 		       const struct cell_header *h)
 {

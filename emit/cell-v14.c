@@ -5,8 +5,6 @@
  */
 #include "config.h"
 
-#include <string.h>
-
 #include "emit/layout.h"
 #include "model/i18n.h"
 
@@ -116,19 +114,9 @@ void v14_write_header(struct emit_buf *b, const struct config *c, const struct c
 
 void v14_write_pci(struct emit_buf *b, const struct cell_pci *p)
 {
-	buf_put_u8(b, p->type);
-	buf_put_u8(b, p->iommu);
-	buf_put_u16(b, p->domain);
-	buf_put_u16(b, p->bdf);
-	for (size_t i = 0; i < 6; i++)
-		buf_put_u32(b, p->bar_mask[i]);
-	buf_put_u16(b, p->caps_start);
-	buf_put_u16(b, p->num_caps);
-	buf_put_u8(b, p->num_msi_vectors);
+	pci_put_head(b, p);
 	buf_put_u8(b, (uint8_t)((p->msi_64bits ? 1 : 0) | (p->msi_maskable ? 2 : 0)));
-	buf_put_u16(b, p->num_msix_vectors);
-	buf_put_u16(b, p->msix_region_size);
-	buf_put_u64(b, p->msix_address);
+	pci_put_msix(b, p);
 	buf_put_u32(b, p->shmem_regions_start);
 	buf_put_u8(b, p->shmem_dev_id);
 	buf_put_u8(b, p->shmem_peers);
@@ -196,28 +184,6 @@ static int read_platform(struct byte_reader *r, struct system_config *s, struct 
 	return 0;
 }
 
-/* The name must be NUL-terminated and NUL-padded, so that it reads back
- * into exactly the same 32 bytes. */
-int header_read_name(struct byte_reader *r, char *name, struct emit_error *err)
-{
-	size_t at = r->pos, n;
-
-	reader_bytes(r, name, CELL_NAME_SIZE);
-	n = strnlen(name, CELL_NAME_SIZE);
-	if (n == CELL_NAME_SIZE) {
-		emit_error_set(err, _("byte %zu: the cell name is not NUL-terminated"), at);
-		return -1;
-	}
-	for (size_t i = n; i < CELL_NAME_SIZE; i++) {
-		if (name[i]) {
-			emit_error_set(err, _("byte %zu: junk after the end of the cell name"),
-				       at + i);
-			return -1;
-		}
-	}
-	return 0;
-}
-
 int v14_read_header(struct byte_reader *r, bool system, struct system_config *sys,
 		    enum arch *arch, struct cell_header *h, struct emit_error *err)
 {
@@ -250,14 +216,8 @@ int v14_read_header(struct byte_reader *r, bool system, struct system_config *sy
 			return -1;
 		}
 	}
-	if (header_read_name(r, h->name, err) < 0)
+	if (header_read_name_id(r, h->name, err) < 0)
 		return -1;
-	at = r->pos;
-	if (reader_u32(r)) {
-		emit_error_set(err, _("byte %zu: the cell id is set by the driver and must be 0"),
-			       at);
-		return -1;
-	}
 	at = r->pos;
 	h->flags = reader_u32(r);
 	if (h->flags & CELL_DEBUG_CONSOLE) {
@@ -290,15 +250,7 @@ int v14_read_pci(struct byte_reader *r, struct cell_pci *p, struct emit_error *e
 	size_t at = r->pos;
 	uint8_t msi;
 
-	p->type = reader_u8(r);
-	p->iommu = reader_u8(r);
-	p->domain = reader_u16(r);
-	p->bdf = reader_u16(r);
-	for (size_t i = 0; i < 6; i++)
-		p->bar_mask[i] = reader_u32(r);
-	p->caps_start = reader_u16(r);
-	p->num_caps = reader_u16(r);
-	p->num_msi_vectors = reader_u8(r);
+	pci_read_head(r, p);
 	msi = reader_u8(r);
 	if (msi & ~3u) {
 		emit_error_set(err, _("byte %zu: unknown MSI bits 0x%x in a PCI device"),
@@ -307,9 +259,7 @@ int v14_read_pci(struct byte_reader *r, struct cell_pci *p, struct emit_error *e
 	}
 	p->msi_64bits = msi & 1;
 	p->msi_maskable = (msi >> 1) & 1;
-	p->num_msix_vectors = reader_u16(r);
-	p->msix_region_size = reader_u16(r);
-	p->msix_address = reader_u64(r);
+	pci_read_msix(r, p);
 	p->shmem_regions_start = reader_u32(r);
 	p->shmem_dev_id = reader_u8(r);
 	p->shmem_peers = reader_u8(r);

@@ -232,19 +232,9 @@ void v9_write_header(struct emit_buf *b, const struct config *c, const struct ce
 
 void v9_write_pci(struct emit_buf *b, const struct cell_pci *p)
 {
-	buf_put_u8(b, p->type);
-	buf_put_u8(b, p->iommu);
-	buf_put_u16(b, p->domain);
-	buf_put_u16(b, p->bdf);
-	for (size_t i = 0; i < 6; i++)
-		buf_put_u32(b, p->bar_mask[i]);
-	buf_put_u16(b, p->caps_start);
-	buf_put_u16(b, p->num_caps);
-	buf_put_u8(b, p->num_msi_vectors);
+	pci_put_head(b, p);
 	buf_put_u8(b, p->msi_64bits);
-	buf_put_u16(b, p->num_msix_vectors);
-	buf_put_u16(b, p->msix_region_size);
-	buf_put_u64(b, p->msix_address);
+	pci_put_msix(b, p);
 	buf_put_u32(b, p->shmem_regions_start);
 	buf_put_u16(b, v9_shmem_protocol(p->shmem_protocol));
 	buf_put_zero(b, 2);
@@ -335,14 +325,8 @@ int v9_read_header(struct byte_reader *r, bool system, struct system_config *sys
 	} else {
 		r->pos = 8;
 	}
-	if (header_read_name(r, h->name, err) < 0)
+	if (header_read_name_id(r, h->name, err) < 0)
 		return -1;
-	at = r->pos;
-	if (reader_u32(r)) {
-		emit_error_set(err, _("byte %zu: the cell id is set by the driver and must be 0"),
-			       at);
-		return -1;
-	}
 	at = r->pos;
 	flags = reader_u32(r);
 	if (flags & ~(uint32_t)(V9_CELL_PASSIVE_COMMREG | V9_CELL_DEBUG_CONSOLE |
@@ -373,20 +357,10 @@ int v9_read_pci(struct byte_reader *r, struct cell_pci *p, struct emit_error *er
 	size_t at = r->pos;
 	uint16_t proto;
 
-	p->type = reader_u8(r);
-	p->iommu = reader_u8(r);
-	p->domain = reader_u16(r);
-	p->bdf = reader_u16(r);
-	for (size_t i = 0; i < 6; i++)
-		p->bar_mask[i] = reader_u32(r);
-	p->caps_start = reader_u16(r);
-	p->num_caps = reader_u16(r);
-	p->num_msi_vectors = reader_u8(r);
+	pci_read_head(r, p);
 	p->msi_64bits = reader_u8(r);
 	p->msi_maskable = 0;
-	p->num_msix_vectors = reader_u16(r);
-	p->msix_region_size = reader_u16(r);
-	p->msix_address = reader_u64(r);
+	pci_read_msix(r, p);
 	p->shmem_regions_start = reader_u32(r);
 	proto = reader_u16(r);
 	switch (proto) {

@@ -61,6 +61,55 @@ static int detect(const uint8_t *data, size_t len, struct file_kind *k, struct e
 	return 0;
 }
 
+/* The name must be NUL-padded so that it reads back into exactly the same
+ * 32 bytes; the id is the driver's, so a file that sets one cannot be
+ * written back as it was. */
+int header_read_name_id(struct byte_reader *r, char *name, struct emit_error *err)
+{
+	size_t at = r->pos, n;
+
+	reader_bytes(r, name, CELL_NAME_SIZE);
+	n = strnlen(name, CELL_NAME_SIZE);
+	if (n == CELL_NAME_SIZE) {
+		emit_error_set(err, _("byte %zu: the cell name is not NUL-terminated"), at);
+		return -1;
+	}
+	for (size_t i = n; i < CELL_NAME_SIZE; i++) {
+		if (name[i]) {
+			emit_error_set(err, _("byte %zu: junk after the end of the cell name"),
+				       at + i);
+			return -1;
+		}
+	}
+	at = r->pos;
+	if (reader_u32(r)) {
+		emit_error_set(err, _("byte %zu: the cell id is set by the driver and must be 0"),
+			       at);
+		return -1;
+	}
+	return 0;
+}
+
+void pci_read_head(struct byte_reader *r, struct cell_pci *p)
+{
+	p->type = reader_u8(r);
+	p->iommu = reader_u8(r);
+	p->domain = reader_u16(r);
+	p->bdf = reader_u16(r);
+	for (size_t i = 0; i < 6; i++)
+		p->bar_mask[i] = reader_u32(r);
+	p->caps_start = reader_u16(r);
+	p->num_caps = reader_u16(r);
+	p->num_msi_vectors = reader_u8(r);
+}
+
+void pci_read_msix(struct byte_reader *r, struct cell_pci *p)
+{
+	p->num_msix_vectors = reader_u16(r);
+	p->msix_region_size = reader_u16(r);
+	p->msix_address = reader_u64(r);
+}
+
 static uint64_t expected_length(const struct cell_header *h, size_t header_size)
 {
 	return header_size + (uint64_t)h->cpu_set_size + (uint64_t)h->n_memory * MEMORY_SIZE +

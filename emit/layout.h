@@ -51,8 +51,16 @@ void emit_error_set(struct emit_error *err, const char *fmt, ...)
 /* The name printed in messages: the cell's name, or "(unnamed)". */
 const char *cell_label(const struct cell *cell);
 
-/* Reads the 32-byte name field, which must be NUL-terminated and NUL-padded. */
-int header_read_name(struct byte_reader *r, char *name, struct emit_error *err);
+/* Reads the 32-byte name, which must be NUL-terminated and NUL-padded, and
+ * the id after it, which must be 0. */
+int header_read_name_id(struct byte_reader *r, char *name, struct emit_error *err);
+
+/* The parts of a PCI device both revisions lay out alike: bytes 0-34 (type
+ * to num_msi_vectors) and 36-47 (the MSI-X fields). */
+void pci_put_head(struct emit_buf *b, const struct cell_pci *p);
+void pci_put_msix(struct emit_buf *b, const struct cell_pci *p);
+void pci_read_head(struct byte_reader *r, struct cell_pci *p);
+void pci_read_msix(struct byte_reader *r, struct cell_pci *p);
 
 /* Revision 14. */
 int v14_check(const struct config *c, const struct cell *cell, struct emit_error *err);

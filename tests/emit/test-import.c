@@ -225,6 +225,11 @@ START_TEST(junk_refused)
 	refused(f.data, f.len, "unknown cell flags");
 	emit_buf_free(&f);
 
+	fixture_file(ABI_V9, 1, &f);
+	set_le(&f, 40, 3, 4);
+	refused(f.data, f.len, "cell id");
+	emit_buf_free(&f);
+
 	/* A revision 9 memory region with bit 15 (revision 14's IO_UNALIGNED). */
 	fixture_file(ABI_V9, 1, &f);
 	set_le(&f, 96 + 8 + 24, 0x8003, 8);
