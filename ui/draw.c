@@ -92,6 +92,8 @@ static const char *const glyphs[GL_COUNT][2] = {
 	[GL_FOLDED] = { "+", "\u25b8" },
 	[GL_UNFOLDED] = { "-", "\u25be" },
 	[GL_CARRY] = { ">", "\u25b6" },
+	[GL_RUNNING] = { "*", "\u25cf" },
+	[GL_STOPPED] = { "o", "\u25cb" },
 };
 
 const char *glyph(const struct tui *t, enum glyph g)

@@ -395,6 +395,7 @@ bool job_poll(struct tui *t)
 		t->board_known = true;
 		j->have_state = false;
 		changed = true;
+		t->views[VIEW_CELLS].dirty = true;   /* its marks of what runs */
 	}
 	if (j->question != JQ_NONE && !j->answered && t->mode != MODE_PROMPT) {
 		question_open(t, j);

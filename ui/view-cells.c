@@ -2,7 +2,8 @@
  * The cells: one row per cell (CPUs, RAM, regions, problems) that unfolds
  * into the cell's regions. Cells are the drop targets of every drag; their
  * regions are drag sources themselves, for moving a region between cells,
- * and so are the guest cells when there is a switch to drop them on.
+ * and so are the guest cells when there is a switch to drop them on. Once
+ * the board was read, a mark after each name says whether it runs there.
  */
 #include "config.h"
 
@@ -107,6 +108,29 @@ static uint64_t cell_ram(const struct cell *c)
 	return sum;
 }
 
+/* What the board said of the cell when it was last read: a mark after its
+ * name, and the state itself where the pane is wide enough. */
+static void board_mark(const struct tui *t, const struct cell *cell, bool wide, char *line,
+		       size_t len)
+{
+	const struct remote_cell_state *rc = NULL;
+	size_t used = strlen(line);
+
+	if (!t->board_known)
+		return;
+	/* The board names its root cell after the system configuration; it is
+	 * cell 0 there. */
+	for (size_t i = 0; i < t->board.n_cells && !rc; i++)
+		if (cell->root ? t->board.cells[i].id == 0
+			       : !strcmp(t->board.cells[i].name, cell->name))
+			rc = &t->board.cells[i];
+	if (!rc)
+		return;
+	snprintf(line + used, len - used, " %s%s%s",
+		 glyph(t, !strncmp(rc->state, "running", 7) ? GL_RUNNING : GL_STOPPED),
+		 wide ? " " : "", wide ? rc->state : "");
+}
+
 /* Width of the CPU, RAM, region and problem columns of a cell row. */
 #define CELL_NUMS_W 20
 
@@ -164,6 +188,7 @@ static void cells_draw_row(struct view *v, struct tui *t, size_t row, int y, int
 				   cell_tag((size_t)ci));
 		snprintf(line, sizeof(line), " %s%s", cell->name,
 			 cell->root && w >= 50 ? _(" (root)") : "");
+		board_mark(t, cell, w >= 50, line, sizeof(line));
 		/* Fixed columns on the right, under the heads of the title line. */
 		used += draw_text(y, used, x + w - used - CELL_NUMS_W, attr, true, line);
 		snprintf(line, sizeof(line), " %-5.5s %5s %3zu %s", cpus[0] ? cpus : "-", size,

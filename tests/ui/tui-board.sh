@@ -7,7 +7,7 @@
 . "$top_srcdir/tests/cli/tap.sh"
 . "$top_srcdir/tests/ssh/board.sh"
 aj="$AUTOJAIL"
-N=17
+N=18
 
 plan $N
 skip_all() {
@@ -18,10 +18,10 @@ skip_all() {
 [ -n "$TMUX_BIN" ] && command -v "$TMUX_BIN" >/dev/null 2>&1 || skip_all "tmux is not installed"
 sshd_available && command -v python3 >/dev/null || skip_all "OpenSSH server or python3 not installed"
 [ -d "$SHARED_BOARDS/jetson-tx2" ] || skip_all "no board dumps in $SHARED_BOARDS"
-board_setup || skip_all "the loopback board did not start"
 sock="autojail-board-$$"
 tm() { "$TMUX_BIN" -L "$sock" -f /dev/null "$@"; }
 trap 'tm kill-server 2>/dev/null; sshd_stop; rm -rf "$tap_tmp"' EXIT
+board_setup || skip_all "the loopback board did not start"
 log="$BOARD_ROOT/jailhouse.log"
 
 poll() {
@@ -79,6 +79,7 @@ ok "... to its end" wait_for "start: done"
 demo_running() { screen | grep -E -q 'demo +running'; }
 ok "the board pane shows the cells running" poll demo_running
 ok "... as the stand-in has them" test "$(board_cell_state demo)" = running
+ok "... and the cells pane marks them as running" wait_for "demo ● running"
 ok "... after enable, create, load and start" \
 	sh -c "grep -q '^enable ' '$log' && grep -q '^cell create ' '$log' && grep -q '^cell start demo' '$log'"
 ok "... and the host is remembered" grep -q . "$HOME/.ssh/known_hosts"
