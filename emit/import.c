@@ -257,21 +257,6 @@ static struct cell *cell_from_header(const struct cell_header *h, bool root)
 	return cell;
 }
 
-static void config_adopt(struct config *c, struct cell *cell)
-{
-	cell->id = c->next_cell_id++;
-	for (size_t i = 0; i < cell->n_regions; i++)
-		cell->regions[i].id = c->next_region_id++;
-	ARRAY_GROW(c->cells, c->n_cells, c->cap_cells);
-	if (cell->root) {
-		memmove(c->cells + 1, c->cells, c->n_cells * sizeof(*c->cells));
-		c->cells[0] = cell;
-	} else {
-		c->cells[c->n_cells] = cell;
-	}
-	c->n_cells++;
-}
-
 static int parse(struct config *c, const uint8_t *data, size_t len, enum arch default_arch,
 		 struct import_info *info, struct emit_error *err)
 {
@@ -330,7 +315,7 @@ static int parse(struct config *c, const uint8_t *data, size_t len, enum arch de
 	}
 	if (k.system || !c->n_cells)
 		c->arch = arch;
-	config_adopt(c, cell);
+	config_adopt_cell(c, cell);
 	info->abi = k.abi;
 	info->system = k.system;
 	info->arch = arch;

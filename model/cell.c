@@ -95,23 +95,32 @@ struct cell *cell_clone(const struct cell *c)
  * The root cell is inserted in front so that cells[0] is always the root,
  * as the binary system configuration requires; guests keep their order.
  */
-struct cell *config_add_cell(struct config *c, const char *name, bool root)
+void config_adopt_cell(struct config *c, struct cell *cell)
 {
-	struct cell *cell = xcalloc(1, sizeof(*cell));
+	size_t i;
 
 	cell->id = c->next_cell_id++;
-	cell->name = xstrdup(name ? name : "");
-	cell->root = root;
-	cell->type = root ? CELL_LINUX : CELL_BARE;
-	cell->cpu_set_size = 8;
+	for (i = 0; i < cell->n_regions; i++)
+		cell->regions[i].id = c->next_region_id++;
 	ARRAY_GROW(c->cells, c->n_cells, c->cap_cells);
-	if (root) {
+	if (cell->root) {
 		memmove(c->cells + 1, c->cells, c->n_cells * sizeof(*c->cells));
 		c->cells[0] = cell;
 	} else {
 		c->cells[c->n_cells] = cell;
 	}
 	c->n_cells++;
+}
+
+struct cell *config_add_cell(struct config *c, const char *name, bool root)
+{
+	struct cell *cell = xcalloc(1, sizeof(*cell));
+
+	cell->name = xstrdup(name ? name : "");
+	cell->root = root;
+	cell->type = root ? CELL_LINUX : CELL_BARE;
+	cell->cpu_set_size = 8;
+	config_adopt_cell(c, cell);
 	return cell;
 }
 

@@ -203,6 +203,9 @@ struct cell *cell_clone(const struct cell *c);
 void cell_free(struct cell *c);
 /* Creates a cell with a fresh id and appends it; the root cell goes first. */
 struct cell *config_add_cell(struct config *c, const char *name, bool root);
+/* Takes over a cell built elsewhere (an import), giving it and its regions
+ * fresh ids; the root cell goes first. */
+void config_adopt_cell(struct config *c, struct cell *cell);
 struct cell *config_root(const struct config *c);
 struct cell *config_find_cell(const struct config *c, const char *name);
 struct cell *config_cell_by_id(const struct config *c, uint32_t id);
