@@ -43,13 +43,13 @@ static bool read_sources(struct yreader *r, unsigned *sources)
 	return true;
 }
 
-static bool read_region(struct board_reader *br)
+static bool read_region(struct yreader *r, void *arg)
 {
 	static const char *const keys[] = {
 		"name", "start", "size", "kind", "dt_path", "compatible", "irqs", "linux_uses",
 		"disabled", "sources", "parent", NULL,
 	};
-	struct yreader *r = br->r;
+	struct board_reader *br = arg;
 	struct board *b = br->b;
 	struct board_region *reg;
 	struct parent_ref pr;
@@ -113,12 +113,12 @@ static bool check_parents(struct board_reader *br)
 	return true;
 }
 
-static bool read_cpu(struct board_reader *br)
+static bool read_cpu(struct yreader *r, void *arg)
 {
 	static const char *const keys[] = {
 		"id", "mpidr", "core", "enable_method", "online", "sources", NULL,
 	};
-	struct yreader *r = br->r;
+	struct board_reader *br = arg;
 	struct board *b = br->b;
 	struct board_cpu *c = board_add_cpu(b, 0, 0);
 	struct ymap m;
@@ -143,12 +143,12 @@ static bool read_cpu(struct board_reader *br)
 	return k == -1;
 }
 
-static bool read_console(struct board_reader *br)
+static bool read_console(struct yreader *r, void *arg)
 {
 	static const char *const keys[] = {
 		CONSOLE_KEYS, "dt_path", "linux_name", "stdout", "sources", NULL,
 	};
-	struct yreader *r = br->r;
+	struct board_reader *br = arg;
 	struct board *b = br->b;
 	struct board_console *c = board_add_console(b);
 	struct ymap m;
@@ -172,12 +172,12 @@ static bool read_console(struct board_reader *br)
 	return k == -1;
 }
 
-static bool read_pci(struct board_reader *br)
+static bool read_pci(struct yreader *r, void *arg)
 {
 	static const char *const keys[] = {
 		"domain", "bdf", "vendor", "device", "class", "bars", "sources", NULL,
 	};
-	struct yreader *r = br->r;
+	struct board_reader *br = arg;
 	struct board *b = br->b;
 	struct board_pci *p;
 	struct ymap m;
@@ -217,10 +217,10 @@ static bool read_pci(struct board_reader *br)
 	return k == -1;
 }
 
-static bool read_alias(struct board_reader *br)
+static bool read_alias(struct yreader *r, void *arg)
 {
 	static const char *const keys[] = { "name", "path", NULL };
-	struct yreader *r = br->r;
+	struct board_reader *br = arg;
 	struct board *b = br->b;
 	struct board_alias *a;
 	struct ymap m;
@@ -284,20 +284,6 @@ static const char *const board_keys[] = {
 	"cpus", "consoles", "aliases", "pci", "regions", "nets", NULL,
 };
 
-/* Reads a list whose items one function reads. */
-static bool read_list(struct board_reader *br, const char *key,
-		      bool (*item)(struct board_reader *))
-{
-	int more;
-
-	if (!yr_seq_begin(br->r, key))
-		return false;
-	while ((more = yr_seq_next(br->r)) > 0)
-		if (!item(br))
-			return false;
-	return more == 0;
-}
-
 static bool read_board(struct board_reader *br)
 {
 	struct yreader *r = br->r;
@@ -325,12 +311,12 @@ static bool read_board(struct board_reader *br)
 			ok = yr_irq_list(r, "linux_irqs", 0, BOARD_MAX_IRQS, b->linux_irqs);
 			break;
 		case B_GIC: ok = read_gic(r, &b->gic); break;
-		case B_CPUS: ok = read_list(br, "cpus", read_cpu); break;
-		case B_CONSOLES: ok = read_list(br, "consoles", read_console); break;
-		case B_ALIASES: ok = read_list(br, "aliases", read_alias); break;
+		case B_CPUS: ok = yr_seq_each(r, "cpus", read_cpu, br); break;
+		case B_CONSOLES: ok = yr_seq_each(r, "consoles", read_console, br); break;
+		case B_ALIASES: ok = yr_seq_each(r, "aliases", read_alias, br); break;
 		case B_NETS: ok = io_board_nets_read(r, b); break;
-		case B_PCI: ok = read_list(br, "pci", read_pci); break;
-		case B_REGIONS: ok = read_list(br, "regions", read_region); break;
+		case B_PCI: ok = yr_seq_each(r, "pci", read_pci, br); break;
+		case B_REGIONS: ok = yr_seq_each(r, "regions", read_region, br); break;
 		}
 		if (!ok)
 			return false;

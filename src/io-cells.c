@@ -350,9 +350,9 @@ static bool read_cell_list(struct cells_reader *cr, struct cell *cell, int k)
 	return more == 0;
 }
 
-static bool read_cell(struct cells_reader *cr)
+static bool read_cell(struct yreader *r, void *arg)
 {
-	struct yreader *r = cr->r;
+	struct cells_reader *cr = arg;
 	struct cell *cell = config_add_cell(cr->c, NULL, false);
 	struct ymap m;
 	uint32_t v;
@@ -418,7 +418,7 @@ static bool read_cells_file(struct cells_reader *cr)
 {
 	struct yreader *r = cr->r;
 	struct ymap m;
-	int k, more;
+	int k;
 
 	if (!yr_map_begin(r, &m, N_("the cells file"), file_keys, 0))
 		return false;
@@ -431,14 +431,7 @@ static bool read_cells_file(struct cells_reader *cr)
 		case F_LINKS: ok = io_spec_links_read(r, cr->s); break;
 		case F_NETWORK: ok = io_network_read(r, &cr->s->network); break;
 		case F_SYSTEM: ok = io_system_read(r, cr->c); break;
-		case F_CELLS:
-			if (!yr_seq_begin(r, "cells"))
-				return false;
-			while ((more = yr_seq_next(r)) > 0)
-				if (!read_cell(cr))
-					return false;
-			ok = more == 0;
-			break;
+		case F_CELLS: ok = yr_seq_each(r, "cells", read_cell, cr); break;
 		}
 		if (!ok)
 			return false;

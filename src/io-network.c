@@ -45,8 +45,9 @@ static bool read_addr(struct yreader *r, const char *key, int fam, bool bare, ch
 			     key, *out);
 }
 
-static bool read_member(struct yreader *r, struct network_spec *n)
+static bool read_member(struct yreader *r, void *arg)
 {
+	struct network_spec *n = arg;
 	static const char *const keys[] = { "cell", "ipv4", "ipv6", NULL };
 	struct net_member *m;
 	struct ymap map;
@@ -86,7 +87,7 @@ bool io_network_read(struct yreader *r, struct network_spec *n)
 		"bridge", "uplink", "ipv4_prefix", "ipv6_prefix", "members", NULL,
 	};
 	struct ymap m;
-	int k, more;
+	int k;
 
 	if (!yr_map_begin(r, &m, N_("the network switch"), keys, YKEY(0)))
 		return false;
@@ -98,14 +99,7 @@ bool io_network_read(struct yreader *r, struct network_spec *n)
 		case 1: ok = yr_str(r, "uplink", &n->uplink); break;
 		case 2: ok = read_addr(r, "ipv4_prefix", 4, false, &n->ipv4_prefix); break;
 		case 3: ok = read_addr(r, "ipv6_prefix", 6, false, &n->ipv6_prefix); break;
-		case 4:
-			if (!yr_seq_begin(r, "members"))
-				return false;
-			while ((more = yr_seq_next(r)) > 0)
-				if (!read_member(r, n))
-					return false;
-			ok = more == 0;
-			break;
+		case 4: ok = yr_seq_each(r, "members", read_member, n); break;
 		}
 		if (!ok)
 			return false;
@@ -145,8 +139,9 @@ void io_network_write(struct ywriter *w, const struct network_spec *n)
 	yw_map_end(w);
 }
 
-static bool read_board_net(struct yreader *r, struct board *b)
+static bool read_board_net(struct yreader *r, void *arg)
 {
+	struct board *b = arg;
 	static const char *const keys[] = { "ifname", "cidr", NULL };
 	struct board_net *n;
 	struct net_addr a;
@@ -172,14 +167,7 @@ static bool read_board_net(struct yreader *r, struct board *b)
 
 bool io_board_nets_read(struct yreader *r, struct board *b)
 {
-	int more;
-
-	if (!yr_seq_begin(r, "nets"))
-		return false;
-	while ((more = yr_seq_next(r)) > 0)
-		if (!read_board_net(r, b))
-			return false;
-	return more == 0;
+	return yr_seq_each(r, "nets", read_board_net, b);
 }
 
 void io_board_nets_write(struct ywriter *w, const struct board *b)

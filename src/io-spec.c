@@ -66,8 +66,9 @@ bool io_spec_root_read(struct yreader *r, struct root_spec *root)
 }
 
 /* A device is a name, or {name, shared: yes|no} to override ROOTSHARED. */
-static bool read_device(struct yreader *r, struct guest_spec *g)
+static bool read_device(struct yreader *r, void *arg)
 {
+	struct guest_spec *g = arg;
 	static const char *const keys[] = { "name", "shared", NULL };
 	struct device_ref *d;
 	struct ymap m;
@@ -128,8 +129,9 @@ static bool read_guest_cpus(struct yreader *r, struct guest_spec *g)
 	return true;
 }
 
-static bool read_guest(struct yreader *r, struct spec *s)
+static bool read_guest(struct yreader *r, void *arg)
 {
+	struct spec *s = arg;
 	static const char *const keys[] = {
 		"name", "type", "cpus", "ram", "ram_phys", "devices", "irqs", "console", "image",
 		"kernel", "dtb", "initrd", "cmdline", "expect", NULL,
@@ -137,7 +139,7 @@ static bool read_guest(struct yreader *r, struct spec *s)
 	struct guest_spec *g;
 	struct ymap m;
 	uint32_t type;
-	int k, more;
+	int k;
 
 	ARRAY_GROW(s->guests, s->n_guests, s->cap_guests);
 	g = &s->guests[s->n_guests++];
@@ -161,14 +163,7 @@ static bool read_guest(struct yreader *r, struct spec *s)
 		case 2: ok = read_guest_cpus(r, g); break;
 		case 3: ok = yr_size(r, "ram", &g->ram_size); break;
 		case 4: ok = yr_u64(r, "ram_phys", UINT64_MAX, &g->ram_phys); break;
-		case 5:
-			if (!yr_seq_begin(r, "devices"))
-				return false;
-			while ((more = yr_seq_next(r)) > 0)
-				if (!read_device(r, g))
-					return false;
-			ok = more == 0;
-			break;
+		case 5: ok = yr_seq_each(r, "devices", read_device, g); break;
 		case 6: ok = yr_u32_seq(r, "irqs", &g->irqs, &g->n_irqs, &g->cap_irqs); break;
 		case 7: ok = yr_str(r, "console", &g->console); break;
 		case 8: ok = yr_str(r, "image", &g->image); break;
@@ -186,18 +181,12 @@ static bool read_guest(struct yreader *r, struct spec *s)
 
 bool io_spec_guests_read(struct yreader *r, struct spec *s)
 {
-	int more;
-
-	if (!yr_seq_begin(r, "guests"))
-		return false;
-	while ((more = yr_seq_next(r)) > 0)
-		if (!read_guest(r, s))
-			return false;
-	return more == 0;
+	return yr_seq_each(r, "guests", read_guest, s);
 }
 
-static bool read_link(struct yreader *r, struct spec *s)
+static bool read_link(struct yreader *r, void *arg)
 {
+	struct spec *s = arg;
 	static const char *const keys[] = {
 		"name", "peers", "size", "output_size", "protocol", "bdf", "phys", NULL,
 	};
@@ -251,14 +240,7 @@ static bool read_link(struct yreader *r, struct spec *s)
 
 bool io_spec_links_read(struct yreader *r, struct spec *s)
 {
-	int more;
-
-	if (!yr_seq_begin(r, "links"))
-		return false;
-	while ((more = yr_seq_next(r)) > 0)
-		if (!read_link(r, s))
-			return false;
-	return more == 0;
+	return yr_seq_each(r, "links", read_link, s);
 }
 
 static void write_root(struct ywriter *w, const struct root_spec *root)

@@ -375,6 +375,19 @@ int yr_seq_next(struct yreader *r)
 	return 1;
 }
 
+bool yr_seq_each(struct yreader *r, const char *key,
+		 bool (*item)(struct yreader *r, void *arg), void *arg)
+{
+	int more;
+
+	if (!yr_seq_begin(r, key))
+		return false;
+	while ((more = yr_seq_next(r)) > 0)
+		if (!item(r, arg))
+			return false;
+	return more == 0;
+}
+
 bool yr_next_is_map(struct yreader *r)
 {
 	yaml_event_t *ev = yr_peek(r);

@@ -71,6 +71,9 @@ int yr_map_next(struct yreader *r, struct ymap *m);
  * error. A null value ("key:" alone, "~") is an empty list or mapping. */
 bool yr_seq_begin(struct yreader *r, const char *key);
 int yr_seq_next(struct yreader *r);
+/* A whole sequence whose items one function reads, given arg. */
+bool yr_seq_each(struct yreader *r, const char *key,
+		 bool (*item)(struct yreader *r, void *arg), void *arg);
 /* Whether the next node is a mapping, a sequence or a plain scalar. */
 bool yr_next_is_map(struct yreader *r);
 bool yr_next_is_seq(struct yreader *r);
