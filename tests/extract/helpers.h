@@ -7,7 +7,32 @@
 #include <string.h>
 
 #include "model/board.h"
+#include "src/extract-merge.h"
 #include "src/extract-report.h"
+
+/* One extraction's board, report and error. */
+struct extracted {
+	struct board b;
+	struct extract_report rep;
+	struct error err;
+	int ret;
+};
+
+/* Extracts the dump into x and closes the dump. */
+static inline void extract_dump(struct dump *d, struct extracted *x)
+{
+	board_init(&x->b);
+	report_init(&x->rep);
+	error_clear(&x->err);
+	x->ret = extract_board(d, &x->b, &x->rep, &x->err);
+	dump_close(d);
+}
+
+static inline void extracted_free(struct extracted *x)
+{
+	board_free(&x->b);
+	report_free(&x->rep);
+}
 
 /* The region whose device-tree path (or name) is given, or NULL. */
 static inline struct board_region *region_by_path(const struct board *b, const char *path)

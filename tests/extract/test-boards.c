@@ -20,32 +20,17 @@
 
 static const char *boards;
 
-struct extracted {
-	struct board b;
-	struct extract_report rep;
-	struct error err;
-	int ret;
-};
-
 static void extract(const char *name, struct extracted *x)
 {
 	char *dir = xasprintf("%s/%s", boards, name);
+	struct error err;
 	struct dump *d;
 
-	board_init(&x->b);
-	report_init(&x->rep);
-	error_clear(&x->err);
-	d = dump_open_dir(dir, &x->err);
-	ck_assert_msg(d != NULL, "%s", x->err.text);
-	x->ret = extract_board(d, &x->b, &x->rep, &x->err);
-	dump_close(d);
+	error_clear(&err);
+	d = dump_open_dir(dir, &err);
+	ck_assert_msg(d != NULL, "%s", err.text);
+	extract_dump(d, x);
 	free(dir);
-}
-
-static void done(struct extracted *x)
-{
-	board_free(&x->b);
-	report_free(&x->rep);
 }
 
 START_TEST(tx2_gic_cpus_console)
@@ -84,7 +69,7 @@ START_TEST(tx2_gic_cpus_console)
 	ck_assert(r->linux_uses);                       /* iomem "serial" */
 	ck_assert_uint_eq(r->sources & (SRC_DT | SRC_IOMEM), SRC_DT | SRC_IOMEM);
 	ck_assert(region_has_irq(r, 32 + 112));
-	done(&x);
+	extracted_free(&x);
 }
 END_TEST
 
@@ -110,7 +95,7 @@ START_TEST(tx2_ram_and_advice)
 	ck_assert_ptr_nonnull(strstr(a.where, "extlinux.conf"));
 	ck_assert_ptr_null(a.duplicate_console);
 	advice_free(&a);
-	done(&x);
+	extracted_free(&x);
 }
 END_TEST
 
@@ -155,7 +140,7 @@ START_TEST(rpi4_folder_form)
 	ck_assert_uint_eq(a.mem, 0);
 	ck_assert_uint_ge(a.free_ram, a.need);
 	advice_free(&a);
-	done(&x);
+	extracted_free(&x);
 }
 END_TEST
 
@@ -169,7 +154,7 @@ START_TEST(rpi4_blob_zero_memory)
 	ck_assert_uint_eq(x.b.gic.gicd.start, 0xff841000);
 	ck_assert(report_has(&x.rep, "memory reg with size 0"));
 	ck_assert_uint_gt(board_linux_ram_size(&x.b), 3 * GiB);
-	done(&x);
+	extracted_free(&x);
 }
 END_TEST
 
@@ -204,7 +189,7 @@ START_TEST(qemu_gicv3)
 	ck_assert_uint_eq(r->size, 256 * MiB);
 	ck_assert_uint_eq(x.b.n_pci, 2);
 	ck_assert_uint_eq(x.b.pci[1].vendor, 0x1af4);
-	done(&x);
+	extracted_free(&x);
 }
 END_TEST
 
@@ -220,7 +205,7 @@ START_TEST(qemu_gicv2)
 	ck_assert_uint_eq(x.b.gic.gich.start, 0x8030000);
 	ck_assert_uint_eq(x.b.gic.gicv.start, 0x8040000);
 	ck_assert_uint_eq(x.b.gic.num_irqs, 288);
-	done(&x);
+	extracted_free(&x);
 }
 END_TEST
 
@@ -236,7 +221,7 @@ START_TEST(nano_stacked_controller)
 	ck_assert_ptr_nonnull(r);
 	ck_assert(region_has_irq(r, 32 + 36));
 	ck_assert(report_has(&x.rep, "no /proc/iomem"));
-	done(&x);
+	extracted_free(&x);
 }
 END_TEST
 
@@ -248,7 +233,7 @@ START_TEST(rpi3b_has_no_gic)
 	ck_assert_int_eq(x.ret, -1);
 	ck_assert_ptr_nonnull(strstr(x.err.text, "no GIC"));
 	ck_assert_ptr_nonnull(strstr(x.err.text, "rpi3b/sys/firmware/fdt"));
-	done(&x);
+	extracted_free(&x);
 }
 END_TEST
 

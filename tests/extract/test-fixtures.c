@@ -36,22 +36,6 @@ static char *compile(const char *name)
 	return out;
 }
 
-struct extracted {
-	struct board b;
-	struct extract_report rep;
-	struct error err;
-	int ret;
-};
-
-static void extract_dump(struct dump *d, struct extracted *x)
-{
-	board_init(&x->b);
-	report_init(&x->rep);
-	error_clear(&x->err);
-	x->ret = extract_board(d, &x->b, &x->rep, &x->err);
-	dump_close(d);
-}
-
 static void extract_fixture(const char *name, struct extracted *x)
 {
 	char *dtb = compile(name);
@@ -63,12 +47,6 @@ static void extract_fixture(const char *name, struct extracted *x)
 	ck_assert_msg(d != NULL, "%s", err.text);
 	extract_dump(d, x);
 	free(dtb);
-}
-
-static void done(struct extracted *x)
-{
-	board_free(&x->b);
-	report_free(&x->rep);
 }
 
 START_TEST(translation)
@@ -108,7 +86,7 @@ START_TEST(translation)
 	ck_assert(!report_has(&x.rep, "sensor@48"));
 	ck_assert_int_eq(x.b.gic.version, GIC_V2);             /* gic-400 */
 	ck_assert_uint_eq(x.b.gic.gicv.start, 0x8040000);
-	done(&x);
+	extracted_free(&x);
 }
 END_TEST
 
@@ -147,7 +125,7 @@ START_TEST(interrupts_gicv3_cpus)
 	ck_assert_uint_eq(x.b.cpus[1].mpidr, 0x100);
 	ck_assert_str_eq(x.b.cpus[1].enable_method, "spin-table");
 	ck_assert_str_eq(x.b.cpus[0].core_type, "arm,cortex-a53");
-	done(&x);
+	extracted_free(&x);
 }
 END_TEST
 
@@ -177,7 +155,7 @@ START_TEST(consoles)
 	ck_assert_ptr_null(console_at(&x.b, 0x1004000));       /* disabled */
 	ck_assert_ptr_null(console_at(&x.b, 0x1005000));       /* no alias, not stdout */
 	ck_assert_int_eq(x.b.gic.version, GIC_V2);             /* cortex-a15-gic */
-	done(&x);
+	extracted_free(&x);
 }
 END_TEST
 
@@ -199,7 +177,7 @@ START_TEST(memory_and_reservations)
 	r = region_by_path(&x.b, "/reserved-memory/pool@42000000");
 	ck_assert(r->linux_uses);                               /* reusable */
 	ck_assert_ptr_null(region_by_path(&x.b, "/reserved-memory/linux,cma"));
-	done(&x);
+	extracted_free(&x);
 }
 END_TEST
 
@@ -211,7 +189,7 @@ START_TEST(no_memory_node)
 	ck_assert_int_eq(x.ret, 0);
 	ck_assert(report_has(&x.rep, "no memory node"));
 	ck_assert_uint_eq(board_ram_size(&x.b), 0);
-	done(&x);
+	extracted_free(&x);
 }
 END_TEST
 
@@ -226,7 +204,7 @@ START_TEST(gic_size_below_use)
 	ck_assert_uint_eq(x.b.gic.num_irqs, 352);               /* SPI 300 = 332 */
 	ck_assert(report_has(&x.rep, "interrupt 332 is in use, but a linux,dummy-virt GIC "
 				     "has 288 interrupts"));
-	done(&x);
+	extracted_free(&x);
 }
 END_TEST
 
@@ -239,7 +217,7 @@ START_TEST(no_gic)
 	ck_assert_ptr_nonnull(strstr(x.err.text, "no GIC"));
 	ck_assert_ptr_nonnull(strstr(x.err.text, "test,legacy-intc"));
 	ck_assert_ptr_nonnull(strstr(x.err.text, "nogic.dtb"));
-	done(&x);
+	extracted_free(&x);
 }
 END_TEST
 
@@ -301,7 +279,7 @@ START_TEST(corrupt_blobs)
 		extract_dump(dump_open_dtb(bad, &err), &x);
 		ck_assert_msg(x.ret == -1, "variant %zu was accepted", variant);
 		ck_assert_msg(strstr(x.err.text, "bad.dtb") != NULL, "%s", x.err.text);
-		done(&x);
+		extracted_free(&x);
 		free(copy);
 	}
 	free(blob);
@@ -323,7 +301,7 @@ START_TEST(fuzz_findings)
 		error_clear(&err);
 		extract_dump(dump_open_dtb(path, &err), &x);
 		ck_assert_msg(x.ret == 0 || strstr(x.err.text, names[i]), "%s", x.err.text);
-		done(&x);
+		extracted_free(&x);
 		free(path);
 	}
 }
@@ -393,8 +371,8 @@ START_TEST(folder_form_equals_blob)
 		ck_assert_uint_eq(a.b.gic.gicd.start, b.b.gic.gicd.start);
 		ck_assert_uint_eq(a.b.n_cpus, b.b.n_cpus);
 		ck_assert_uint_eq(a.b.n_consoles, b.b.n_consoles);
-		done(&a);
-		done(&b);
+		extracted_free(&a);
+		extracted_free(&b);
 		free(blob);
 		free(cmd);
 		free(base);
