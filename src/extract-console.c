@@ -60,7 +60,8 @@ const char *console_tty_prefix(unsigned type)
 	return type < ARRAY_SIZE(tty_prefix) ? tty_prefix[type] : NULL;
 }
 
-unsigned console_type_of(const void *fdt, int off, uint16_t *flags)
+/* The Jailhouse console type of a compatible list, CON_NONE when unknown. */
+static unsigned console_type_of(const void *fdt, int off, uint16_t *flags)
 {
 	int n = fdt_stringlist_count(fdt, off, "compatible");
 

@@ -120,8 +120,9 @@ static int fnode_write(void *fdt, const struct fnode *node)
 	return r ? r : fdt_end_node(fdt);
 }
 
-int fdt_from_folder(struct dump *d, const char *rel, void **blob, size_t *len,
-		    struct error *err)
+/* Builds a blob from a folder form tree below rel. */
+static int fdt_from_folder(struct dump *d, const char *rel, void **blob, size_t *len,
+			   struct error *err)
 {
 	struct fnode root = { .name = xstrdup("") };
 	size_t bytes = 1024;

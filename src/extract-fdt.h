@@ -32,9 +32,6 @@
  * 1 when the dump has neither, -1 with err set. */
 int fdt_load(struct dump *d, struct extract_report *rep, void **blob, size_t *len, char **name,
 	     struct error *err);
-/* Builds a blob from a folder form tree below rel. */
-int fdt_from_folder(struct dump *d, const char *rel, void **blob, size_t *len,
-		    struct error *err);
 /* What the walk finds besides the board's own fields: the memory nodes, whose
  * place in the board depends on /proc/iomem, and each CPU's node path (in
  * the order of b->cpus), which the cpuN uevents refer to. */
@@ -122,12 +119,8 @@ uint32_t gic_known_irqs(const void *fdt, const char **compatible);
 
 /* extract-irq.c: the phandle table, then per-node resolution. */
 void irq_index(struct fdt_walk *w);
-const struct fdt_phandle *irq_phandle(const struct fdt_walk *w, uint32_t phandle);
 /* Resolves the current node's interrupts into absolute GIC numbers on r. */
 void irq_resolve(struct fdt_walk *w, int off, uint32_t iparent, struct board_region *r);
-/* One specifier for a controller: the absolute GIC number, or -1. */
-int64_t irq_to_gic(const struct fdt_walk *w, uint32_t ctrl, const fdt32_t *spec,
-		   uint32_t n, unsigned hops);
 
 /* extract-cpu.c: a node below /cpus. */
 void cpu_add(struct fdt_walk *w, int off);
@@ -148,8 +141,6 @@ void cpu_number(struct board *b, const struct fdt_result *res, const struct cpu_
 
 /* extract-console.c: consoles from /chosen and /aliases, after the walk. */
 void console_collect(struct fdt_walk *w);
-/* The Jailhouse console type of a compatible list, CON_NONE when unknown. */
-unsigned console_type_of(const void *fdt, int off, uint16_t *flags);
 /* "ttyS" for CON_8250 and so on, NULL when Linux's name is unknown. */
 const char *console_tty_prefix(unsigned type);
 

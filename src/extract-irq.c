@@ -67,7 +67,7 @@ void irq_index(struct fdt_walk *w)
 	w->gic_phandle = w->gic_off >= 0 ? fdt_get_phandle(w->fdt, w->gic_off) : 0;
 }
 
-const struct fdt_phandle *irq_phandle(const struct fdt_walk *w, uint32_t phandle)
+static const struct fdt_phandle *irq_phandle(const struct fdt_walk *w, uint32_t phandle)
 {
 	struct fdt_phandle key = { .phandle = phandle };
 
@@ -76,8 +76,9 @@ const struct fdt_phandle *irq_phandle(const struct fdt_walk *w, uint32_t phandle
 	return bsearch(&key, w->ph, w->n_ph, sizeof(*w->ph), ph_cmp);
 }
 
-int64_t irq_to_gic(const struct fdt_walk *w, uint32_t ctrl, const fdt32_t *spec, uint32_t n,
-		   unsigned hops)
+/* One specifier for a controller: the absolute GIC number, or -1. */
+static int64_t irq_to_gic(const struct fdt_walk *w, uint32_t ctrl, const fdt32_t *spec,
+			  uint32_t n, unsigned hops)
 {
 	const struct fdt_phandle *p = irq_phandle(w, ctrl), *gic;
 

@@ -46,8 +46,6 @@ struct board_names {
 #define BOARD_PATH_LEADS 2
 
 void board_names_build(struct board_names *bn, const struct board *b);
-/* The index of the first region named or at the path key, or -1. */
-int32_t board_names_find(const struct board_names *bn, const char *key);
 void board_names_free(struct board_names *bn);
 
 /*

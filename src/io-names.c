@@ -29,7 +29,8 @@ static const char *slot_key(const struct board *b, uint32_t slot)
 	return ((slot - 1) & 1) ? r->dt_path : r->name;
 }
 
-int32_t board_names_find(const struct board_names *bn, const char *key)
+/* The index of the first region named or at the path key, or -1. */
+static int32_t board_names_find(const struct board_names *bn, const char *key)
 {
 	for (size_t i = hash_str(key) & bn->mask;; i = (i + 1) & bn->mask) {
 		uint32_t slot = bn->slots[i];

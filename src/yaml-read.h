@@ -85,7 +85,6 @@ bool yr_str(struct yreader *r, const char *key, char **out);
 bool yr_u64(struct yreader *r, const char *key, uint64_t max, uint64_t *out);
 bool yr_u32(struct yreader *r, const char *key, uint32_t *out);
 bool yr_u16(struct yreader *r, const char *key, uint16_t *out);
-bool yr_u8(struct yreader *r, const char *key, uint8_t *out);
 /* "64 MiB", "0x4000000" or a plain number of bytes. */
 bool yr_size(struct yreader *r, const char *key, uint64_t *out);
 /* yes/no, true/false, on/off. */

@@ -79,16 +79,6 @@ bool yr_u16(struct yreader *r, const char *key, uint16_t *out)
 	return true;
 }
 
-bool yr_u8(struct yreader *r, const char *key, uint8_t *out)
-{
-	uint64_t v;
-
-	if (!yr_u64(r, key, UINT8_MAX, &v))
-		return false;
-	*out = (uint8_t)v;
-	return true;
-}
-
 bool yr_size(struct yreader *r, const char *key, uint64_t *out)
 {
 	const char *s;

@@ -269,8 +269,8 @@ static bool bit_at(const uint32_t *bits, uint32_t i)
 	return (bits[i / 32] >> (i % 32)) & 1;
 }
 
-void irq_list_format(uint32_t base, uint32_t nbits, const uint32_t *bits, char *buf,
-		     size_t len)
+static void irq_list_format(uint32_t base, uint32_t nbits, const uint32_t *bits, char *buf,
+			    size_t len)
 {
 	size_t used = 0;
 	uint32_t i = 0, end;

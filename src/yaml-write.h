@@ -55,7 +55,5 @@ void yw_bdf(struct ywriter *w, const char *key, uint16_t bdf);
 /* Interrupt bitmap of nbits bits from base as "32-40,55". */
 void yw_irq_list(struct ywriter *w, const char *key, uint32_t base, uint32_t nbits,
 		 const uint32_t *bits);
-void irq_list_format(uint32_t base, uint32_t nbits, const uint32_t *bits, char *buf,
-		     size_t len);
 
 #endif
