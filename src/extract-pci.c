@@ -36,7 +36,8 @@ bool pci_parse_resource(const char *buf, size_t len, const char *file, struct bo
 	unsigned n = 0;
 	bool ok = true;
 
-	for (; line && n < 6; line = next, n++) {
+	/* Six BAR lines come first; a file that ends sooner just has fewer. */
+	for (; line && *line && n < 6; line = next, n++) {
 		unsigned long long start, end, flags;
 
 		next = strchr(line, '\n');

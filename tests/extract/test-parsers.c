@@ -2,8 +2,8 @@
  * The text parsers and the advice on their own: nesting and widths of
  * /proc/iomem, bad lines, binary junk and huge input (a warning naming file
  * and line, never a crash or hang), cpuinfo numbering of a TX2, interrupts,
- * the command line, mem= and a duplicated console=, the dump reader's size
- * limit and the dump copy's write errors.
+ * the command line, mem= and a duplicated console=, sysfs PCI names and
+ * resources, the dump reader's size limit and the dump copy's write errors.
  */
 #include "config.h"
 
@@ -203,6 +203,43 @@ START_TEST(cmdline_words)
 }
 END_TEST
 
+/* sysfs PCI: device folder names and the BARs of a resource file (the
+ * first line as on the Raspberry Pi 4's USB controller); a file that ends
+ * before the sixth line is not an error. */
+START_TEST(pci_names_and_resources)
+{
+	static const char res[] = "0x0000000600000000 0x0000000600000fff 0x0000000000140204\n"
+				  "0x0000000000000000 0x0000000000000000 0x0000000000000000\n";
+	static const char bad[] = "0x1000 0x1fff 0x200\n0x3000 0x2fff 0x200\n";
+	struct extract_report rep;
+	struct board_pci p;
+	uint16_t dom, bdf;
+
+	ck_assert(pci_parse_name("0000:01:00.0", &dom, &bdf));
+	ck_assert_uint_eq(dom, 0);
+	ck_assert_uint_eq(bdf, 0x100);
+	ck_assert(pci_parse_name("0001:00:1f.3", &dom, &bdf));
+	ck_assert_uint_eq(dom, 1);
+	ck_assert_uint_eq(bdf, 0xfb);
+	ck_assert(!pci_parse_name("0000:00:20.0", &dom, &bdf));     /* device 32 */
+	ck_assert(!pci_parse_name("0000:00:00.8", &dom, &bdf));     /* function 8 */
+	ck_assert(!pci_parse_name("0000:00:00.0x", &dom, &bdf));
+	ck_assert(!pci_parse_name("pci0000:00", &dom, &bdf));
+
+	report_init(&rep);
+	memset(&p, 0, sizeof(p));
+	ck_assert(pci_parse_resource(res, sizeof(res) - 1, "resource", &p, &rep));
+	ck_assert_uint_eq(p.bars[0].start, 0x600000000);
+	ck_assert_uint_eq(p.bars[0].size, 0x1000);
+	ck_assert_uint_eq(p.bars[1].size, 0);
+	memset(&p, 0, sizeof(p));
+	ck_assert(!pci_parse_resource(bad, sizeof(bad) - 1, "resource", &p, &rep));
+	ck_assert_uint_eq(p.bars[0].size, 0x1000);
+	ck_assert(report_has(&rep, "resource:2: ignored"));
+	report_free(&rep);
+}
+END_TEST
+
 /* The advice on a board built by hand: all RAM Linux's, console= twice. */
 START_TEST(advice_mem_and_console)
 {
@@ -332,6 +369,7 @@ int main(void)
 	tcase_add_test(tc, cpuinfo_numbers_tx2);
 	tcase_add_test(tc, interrupts_lines);
 	tcase_add_test(tc, cmdline_words);
+	tcase_add_test(tc, pci_names_and_resources);
 	tcase_add_test(tc, advice_mem_and_console);
 	tcase_add_test(tc, dump_limits_and_names);
 	tcase_add_test(tc, dump_copy_full_disk);
