@@ -288,9 +288,9 @@ static void *worker(void *arg)
 	ok = run(j, &err);
 	if (!ok && err.set)
 		say(j, _("failed: %s"), err.text);
-	else if (cancelled(j))
+	if (cancelled(j))
 		say(j, "%s", _("cancelled: the step under way ended, no further one was begun"));
-	else
+	else if (ok)
 		say(j, "%s", _("done"));
 	/* A link that failed is of no use for the next action. */
 	if (!ok && j->link && err.set) {
@@ -298,7 +298,8 @@ static void *worker(void *arg)
 		j->link = NULL;
 	}
 	pthread_mutex_lock(&j->lock);
-	j->failed = !ok;
+	/* What fails after a cancel (a question answered no) is its doing. */
+	j->failed = !ok && err.set && !cancelled(j);
 	snprintf(j->error, sizeof(j->error), "%s", err.set ? err.text : "");
 	j->done = true;
 	pthread_cond_broadcast(&j->cond);
@@ -397,7 +398,8 @@ bool job_poll(struct tui *t)
 		changed = true;
 		t->views[VIEW_CELLS].dirty = true;   /* its marks of what runs */
 	}
-	if (j->question != JQ_NONE && !j->answered && t->mode != MODE_PROMPT) {
+	if (j->question != JQ_NONE && !j->answered && !atomic_load(&j->cancel) &&
+	    t->mode != MODE_PROMPT) {
 		question_open(t, j);
 		changed = true;
 	}
@@ -460,6 +462,8 @@ void job_cancel(struct tui *t)
 		    _("Cancelling: the action stops when the step under way ends."));
 	if (t->mode == MODE_PROMPT &&
 	    (t->prompt.kind == PROMPT_HOST || t->prompt.kind == PROMPT_PASSWORD)) {
+		explicit_bzero(t->prompt.text, sizeof(t->prompt.text));
+		t->prompt.len = t->prompt.pos = 0;
 		t->mode = MODE_NORMAL;
 		tui_dirty_all(t);
 	}

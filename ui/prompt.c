@@ -62,6 +62,12 @@ void prompt_key(struct tui *t, const struct event *ev)
 
 	if (ev->type != EV_KEY)
 		return;
+	/* C-c, as everywhere during a board action, cancels it. */
+	if ((pr->kind == PROMPT_HOST || pr->kind == PROMPT_PASSWORD) && !ev->fkey &&
+	    ev->key == 3) {
+		job_cancel(t);
+		return;
+	}
 	/* Questions take one letter. */
 	if (is_question(pr->kind)) {
 		if (ev->key == 27) {

@@ -7,7 +7,7 @@
 . "$top_srcdir/tests/cli/tap.sh"
 . "$top_srcdir/tests/ssh/board.sh"
 aj="$AUTOJAIL"
-N=18
+N=20
 
 plan $N
 skip_all() {
@@ -69,6 +69,13 @@ tm send-keys -t tb n
 ok "n refuses the host and the start fails" wait_for "refused the unknown host"
 ok "... touching neither the board nor known_hosts" \
 	sh -c "! grep -q . '$HOME/.ssh/known_hosts' && ! grep -q '^enable' '$log' 2>/dev/null"
+
+close_pane
+tm send-keys -t tb x
+wait_for "Unknown host" >/dev/null
+tm send-keys -t tb C-c
+ok "C-c in the dialog cancels the start instead" wait_for "start: cancelled"
+ok "... and the host is still unknown" sh -c "! grep -q . '$HOME/.ssh/known_hosts'"
 
 close_pane
 tm send-keys -t tb x
