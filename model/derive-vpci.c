@@ -45,20 +45,28 @@ static void occupied(const struct derive_ctx *x, struct span_list *busy)
 /*
  * Above everything the board describes: below it, device-tree bus windows
  * (a PCIe controller's apertures, say) may hide addresses no region names.
+ * False when no free window fits between the board's top and 2^64.
  */
-static uint64_t mmconfig_hole(const struct derive_ctx *x, const struct span_list *busy,
-			      uint64_t size)
+static bool mmconfig_hole(const struct derive_ctx *x, const struct span_list *busy,
+			  uint64_t size, uint64_t *base)
 {
-	uint64_t top = 0, base;
+	uint64_t top = 0, at;
 	size_t i;
 
 	for (i = 0; i < x->b->n_regions; i++)
 		if (range_last(x->b->regions[i].start, x->b->regions[i].size) > top)
 			top = range_last(x->b->regions[i].start, x->b->regions[i].size);
-	base = align_up(top + 1, ECAM_BUS);
-	while (span_overlaps(busy, base, size))
-		base += ECAM_BUS;
-	return base;
+	if (top > UINT64_MAX - ECAM_BUS)
+		return false;
+	for (at = align_up(top + 1, ECAM_BUS); size - 1 <= UINT64_MAX - at; at += ECAM_BUS) {
+		if (!span_overlaps(busy, at, size)) {
+			*base = at;
+			return true;
+		}
+		if (at > UINT64_MAX - ECAM_BUS)
+			break;
+	}
+	return false;
 }
 
 /* One bus unless a link's PCI address names a higher one. */
@@ -83,7 +91,15 @@ static void place_mmconfig(struct derive_ctx *x)
 
 	occupied(x, &busy);
 	if (!base) {
-		base = mmconfig_hole(x, &busy, size);
+		if (!mmconfig_hole(x, &busy, size, &base))
+			derive_note(x, SEV_ERROR, DT_PCI, NULL,
+				    _("The PCI configuration window (%llu MiB) does not fit above "
+				      "the board's address map."),
+				    (unsigned long long)(size / ECAM_BUS));
+	} else if (size - 1 > UINT64_MAX - base) {
+		derive_note(x, SEV_ERROR, DT_PCI, NULL,
+			    _("The PCI configuration window 0x%llx runs past the end of the "
+			      "address space."), (unsigned long long)base);
 	} else if (base % ECAM_BUS) {
 		derive_note(x, SEV_ERROR, DT_PCI, NULL,
 			    _("The PCI configuration window 0x%llx is not 1 MiB aligned."),

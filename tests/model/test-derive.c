@@ -733,6 +733,39 @@ START_TEST(vpci_overrides_checked)
 }
 END_TEST
 
+/* A board whose map reaches the last megabyte leaves no room above it for a
+ * two-bus window: it must not wrap around to address 0. */
+START_TEST(vpci_window_at_the_top)
+{
+	struct run r;
+	struct link_spec *l;
+	uint64_t base, size;
+
+	run_init(&r, board_mini);
+	board_add_region(&r.b, "top", UINT64_C(0xfffffffffff00000) - 0x1000, 0x1000,
+			 REGION_RESERVED);
+	board_index(&r.b);
+	spec_add_guest(&r.s, "g");
+	l = link2(&r.s, "l", "root", "g");
+	l->bdf = 0x0100;             /* bus 1: two buses, 2 MiB */
+	run_derive(&r, ABI_V14);
+	base = r.c.sys.pci_mmconfig_base;
+	size = ((uint64_t)r.c.sys.pci_mmconfig_end_bus + 1) << 20;
+	ck_assert(r.rc == -1 || size - 1 <= UINT64_MAX - base);
+	ck_assert(r.rc == 0 || said(&r.rep, SEV_ERROR, "PCI configuration window"));
+	run_free(&r);
+
+	run_init(&r, board_mini);
+	spec_add_guest(&r.s, "g");
+	link2(&r.s, "l", "root", "g")->bdf = 0x0100;
+	r.s.root.pci_mmconfig_base = UINT64_C(0xfffffffffff00000);
+	run_derive(&r, ABI_V14);
+	ck_assert_int_eq(r.rc, -1);
+	ck_assert(said(&r.rep, SEV_ERROR, "PCI configuration window"));
+	run_free(&r);
+}
+END_TEST
+
 START_TEST(link_phys_override)
 {
 	struct run r;
@@ -940,6 +973,7 @@ static Suite *derive_suite(void)
 	tcase_add_test(t, ivshmem_v9);
 	tcase_add_test(t, ivshmem_peers_and_bdfs);
 	tcase_add_test(t, vpci_overrides_checked);
+	tcase_add_test(t, vpci_window_at_the_top);
 	tcase_add_test(t, link_phys_override);
 	tcase_add_test(t, sizes_past_the_top);
 	tcase_add_test(t, consoles_and_extra_irqs);
