@@ -2,7 +2,7 @@
 # A short fuzz run of every parser: seeded with the real board files and the
 # device-tree fixtures, a bounded number of runs and seconds each. A crash,
 # a sanitizer report or a hang fails the test; without clang it is skipped.
-targets="iomem cpuinfo interrupts cmdline dtb"
+targets="iomem cpuinfo interrupts cmdline dtb pci"
 [ -f "$top_srcdir/tests/fuzz/fuzz-import.c" ] && targets="$targets import"
 echo "1..$(echo $targets | wc -w)"
 n=0
@@ -32,6 +32,10 @@ seeds() {
 				"$DTC" -q -I dts -O dtb -o "$2/$(basename "$f" .dts)" "$f" 2>/dev/null
 			done
 		fi ;;
+	pci)
+		for f in "$boards"/*/sys/bus/pci/devices/*/resource; do
+			[ -f "$f" ] && cp "$f" "$2/$(basename "$(dirname "$f")")"
+		done ;;
 	import) ;;
 	*)
 		for f in "$boards"/*/proc/"$1"; do
