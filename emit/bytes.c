@@ -171,3 +171,19 @@ bool reader_zero(struct byte_reader *r, size_t n)
 	r->pos += n;
 	return zero;
 }
+
+void buf_put_comment_text(struct emit_buf *b, const char *s)
+{
+	unsigned char prev = 0;
+
+	for (; *s; s++) {
+		unsigned char ch = (unsigned char)*s;
+
+		if (ch < 0x20 || ch == 0x7f)
+			ch = ' ';
+		if (ch == '/' && prev == '*')
+			buf_put_u8(b, ' ');
+		buf_put_u8(b, ch);
+		prev = ch;
+	}
+}

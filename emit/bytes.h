@@ -26,6 +26,10 @@ void buf_put_bytes(struct emit_buf *b, const void *p, size_t n);
 void buf_put_zero(struct emit_buf *b, size_t n);
 /* Appends formatted text (the C source writer uses the same buffer). */
 void buf_printf(struct emit_buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* Free text (a name, a path) inside a comment of C, dts or sh: control
+ * characters as blanks, so a line break cannot end a line comment, and a
+ * blank between "*" and "/", so nothing ends a block comment early. */
+void buf_put_comment_text(struct emit_buf *b, const char *s);
 
 /* A bounds-checked reader over a file's bytes. Reads past the end return 0
  * and set overrun, so a parser checks once per structure, not per field. */

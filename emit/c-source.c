@@ -82,28 +82,10 @@ static void put_cstring(struct emit_buf *b, const char *s)
 	buf_put_u8(b, '"');
 }
 
-/* Text inside a comment: control characters as blanks, and a blank
- * between "*" and "/" so that a name cannot end the comment early. */
-static void put_comment_text(struct emit_buf *b, const char *s)
-{
-	unsigned char prev = 0;
-
-	for (; *s; s++) {
-		unsigned char ch = (unsigned char)*s;
-
-		if (ch < 0x20 || ch == 0x7f)
-			ch = ' ';
-		if (ch == '/' && prev == '*')
-			buf_put_u8(b, ' ');
-		buf_put_u8(b, ch);
-		prev = ch;
-	}
-}
-
 void c_put_comment(struct emit_buf *b, const char *s)
 {
 	buf_printf(b, "/* ");
-	put_comment_text(b, s);
+	buf_put_comment_text(b, s);
 	buf_printf(b, " */ ");
 }
 
@@ -353,7 +335,7 @@ int emit_cell_c(const struct config *c, const struct cell *cell, enum abi abi,
 		return -1;
 
 	buf_printf(out, "/*\n * Jailhouse %s configuration \"", cell->root ? "system" : "cell");
-	put_comment_text(out, h.name);
+	buf_put_comment_text(out, h.name);
 	buf_printf(out, "\", config revision %d.\n", (int)abi);
 	buf_printf(out, " * Written by autojail %s; change the project and generate again\n"
 			" * rather than editing this file.\n */\n\n", PACKAGE_VERSION);

@@ -129,8 +129,9 @@ static void put_device(struct emit_buf *b, const struct board *bd, const struct 
 
 	buf_printf(b, "\t");
 	put_node_name(b, path);
-	buf_printf(b, " {\n\t\t/* %s on the board; add clocks and other properties its "
-		      "driver needs */\n", path);
+	buf_printf(b, " {\n\t\t/* ");
+	buf_put_comment_text(b, path);
+	buf_printf(b, " on the board; add clocks and other properties its driver needs */\n");
 	for (size_t i = 0; i < bd->n_regions; i++) {
 		const struct board_region *r = &bd->regions[i];
 

@@ -120,6 +120,23 @@ START_TEST(source_content)
 }
 END_TEST
 
+/* A board.yml is the user's text: a path cannot end the comment it is named in. */
+START_TEST(path_stays_in_comment)
+{
+	struct fixture f;
+	char *dts;
+
+	setup_fixture(&f);
+	free(f.g.dt_paths[0]);
+	f.g.dt_paths[0] = xstrdup("/bus@0/x*/ junk /*y");
+	dts = dts_text(&f);
+	ck_assert_ptr_null(strstr(dts, "x*/ junk"));
+	ck_assert_ptr_nonnull(strstr(dts, "/* /bus@0/x* / junk /*y on the board;"));
+	free(dts);
+	free_fixture(&f);
+}
+END_TEST
+
 START_TEST(needs_gic_and_ram)
 {
 	struct emit_error err;
@@ -191,6 +208,7 @@ int main(void)
 	int failed;
 
 	tcase_add_test(tc, source_content);
+	tcase_add_test(tc, path_stays_in_comment);
 	tcase_add_test(tc, needs_gic_and_ram);
 	if (getenv("DTC") && *getenv("DTC"))
 		tcase_add_test(tc, compiles);
