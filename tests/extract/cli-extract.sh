@@ -3,42 +3,14 @@
 # machine; the raw copy in board-dump/ and re-extraction from it; nothing
 # written for a board without a GIC or a corrupt blob; usage errors; the
 # bundled profiles are exactly what regenerate.sh makes today.
+. "$top_srcdir/tests/cli/tap.sh"
 aj="$AUTOJAIL"
 boards="$SHARED_BOARDS"
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT INT TERM
-n=0
-failed=0
+tmp="$tap_tmp"
 
-ok() {
-	desc=$1
-	shift
-	n=$((n + 1))
-	if "$@" >"$tmp/out" 2>&1; then
-		echo "ok $n - $desc"
-	else
-		echo "not ok $n - $desc"
-		sed 's/^/# /' "$tmp/out" | head -20
-		failed=$((failed + 1))
-	fi
-}
-
-skip() {
-	n=$((n + 1))
-	echo "ok $n # SKIP $1"
-}
-
-# exits CODE COMMAND...: the command exits with exactly CODE.
-exits() {
-	code=$1
-	shift
-	"$@"
-	[ $? -eq "$code" ]
-}
-
-echo "1..17"
-ok "without a source it is a usage error" exits 2 "$aj" extract -o "$tmp/none"
-ok "two sources are a usage error" exits 2 "$aj" extract --local --dtb x -o "$tmp/none"
+plan 17
+ok "without a source it is a usage error" exits_with 2 "$aj" extract -o "$tmp/none"
+ok "two sources are a usage error" exits_with 2 "$aj" extract --local --dtb x -o "$tmp/none"
 ok "a missing dump folder is an input error naming it" \
 	sh -c "'$aj' extract --from '$tmp/nowhere' -o '$tmp/none' 2>'$tmp/nw.err'; [ \$? -eq 2 ] &&
 	grep -q '$tmp/nowhere' '$tmp/nw.err'"
