@@ -23,7 +23,8 @@ bool region_is_guest(const struct validator *v, const struct vregion *r)
 	return !v->cells[r->cell].root;
 }
 
-const char *region_label(const struct vregion *r, bool virt, char *buf, size_t len)
+/* "'uart' (0x3100000-0x310ffff)" for messages; buf holds 160 bytes. */
+static const char *region_label(const struct vregion *r, bool virt, char *buf, size_t len)
 {
 	uint64_t start = virt ? r->virt : r->phys;
 
@@ -116,7 +117,8 @@ static bool loadable_checked(const struct validator *v, const struct vregion *r)
 	       region_is_guest(v, r);
 }
 
-void rules_region_loadable(struct validator *v, uint32_t id, bool covered_by_root)
+/* LOADABLE: covered by the root cell, decided by the caller's coverage test. */
+static void rules_region_loadable(struct validator *v, uint32_t id, bool covered_by_root)
 {
 	char l[160];
 
@@ -127,7 +129,9 @@ void rules_region_loadable(struct validator *v, uint32_t id, bool covered_by_roo
 			      region_label(&v->regions[id], false, l, sizeof(l))));
 }
 
-void rules_pair_phys(struct validator *v, uint32_t a, uint32_t b)
+/* Two regions whose physical ranges overlap; two regions of one cell whose
+ * virtual ranges overlap. Each pair is reported once, in canonical order. */
+static void rules_pair_phys(struct validator *v, uint32_t a, uint32_t b)
 {
 	const struct vregion *ra, *rb;
 	char la[160], lb[160];
@@ -160,7 +164,7 @@ void rules_pair_phys(struct validator *v, uint32_t a, uint32_t b)
 			    region_label(rb, false, lb, sizeof(lb)), v->cells[rb->cell].name));
 }
 
-void rules_pair_virt(struct validator *v, uint32_t a, uint32_t b)
+static void rules_pair_virt(struct validator *v, uint32_t a, uint32_t b)
 {
 	const struct vregion *ra, *rb;
 	bool ca, cb;

@@ -151,8 +151,6 @@ void store_drop_global(struct validator *v);
 void store_drop_hv(struct validator *v);
 
 /* validate.c: the copy. */
-struct vregion *vregion_get(struct validator *v, uint32_t id);
-struct vcell *vcell_get(struct validator *v, uint32_t id);
 static inline bool vregion_in_set(const struct validator *v, uint32_t id)
 {
 	return v->regions[id].mark == v->stamp;
@@ -171,12 +169,6 @@ void spans_push_merged(struct spans *s, uint64_t start, uint64_t last);
 /* rules-region.c */
 /* Rules of one region alone (and against the board and hypervisor memory). */
 void rules_region_unary(struct validator *v, const struct board *b, uint32_t id);
-/* LOADABLE: covered by the root cell, decided by the caller's coverage test. */
-void rules_region_loadable(struct validator *v, uint32_t id, bool covered_by_root);
-/* Two regions whose physical ranges overlap; two regions of one cell whose
- * virtual ranges overlap. Each pair is reported once, in canonical order. */
-void rules_pair_phys(struct validator *v, uint32_t a, uint32_t b);
-void rules_pair_virt(struct validator *v, uint32_t a, uint32_t b);
 /* A region over hypervisor memory. */
 void rules_region_hv(struct validator *v, uint32_t id);
 /* Region rules over everything by sorting and sweeping (full runs). */
@@ -189,8 +181,5 @@ bool region_is_guest(const struct validator *v, const struct vregion *r);
 /* Rules of one cell, and pair rules against every cell not already rerun. */
 void rules_cell(struct validator *v, const struct board *b, uint32_t cell_id);
 void rules_global(struct validator *v, const struct board *b);
-
-/* "'uart' (0x3100000-0x310ffff)" for messages; buf holds 160 bytes. */
-const char *region_label(const struct vregion *r, bool virt, char *buf, size_t len);
 
 #endif

@@ -58,7 +58,7 @@ void validator_free(struct validator *v)
 	free(v);
 }
 
-struct vregion *vregion_get(struct validator *v, uint32_t id)
+static struct vregion *vregion_get(struct validator *v, uint32_t id)
 {
 	if (id >= v->cap_regions) {
 		size_t cap = v->cap_regions ? v->cap_regions : 64;
@@ -72,7 +72,7 @@ struct vregion *vregion_get(struct validator *v, uint32_t id)
 	return &v->regions[id];
 }
 
-struct vcell *vcell_get(struct validator *v, uint32_t id)
+static struct vcell *vcell_get(struct validator *v, uint32_t id)
 {
 	if (id >= v->cap_cells) {
 		size_t i, cap = v->cap_cells ? v->cap_cells : 16;
