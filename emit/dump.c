@@ -109,13 +109,13 @@ static void dump_irqchip(FILE *out, const struct cell_irqchip *chip)
 
 static void dump_pci(FILE *out, const struct cell *cell)
 {
-	static const char *const types[] = { "?", "device", "bridge", "ivshmem" };
+	static const char *const types[] = { "?", N_("device"), N_("bridge"), "ivshmem" };
 
 	for (size_t i = 0; i < cell->n_pci; i++) {
 		const struct cell_pci *p = &cell->pci[i];
 
 		fprintf(out, _("  PCI %04x:%02x:%02x.%x %s"), p->domain, p->bdf >> 8,
-			(p->bdf >> 3) & 0x1f, p->bdf & 7, types[p->type < 4 ? p->type : 0]);
+			(p->bdf >> 3) & 0x1f, p->bdf & 7, _(types[p->type < 4 ? p->type : 0]));
 		if (p->type == PCI_IVSHMEM)
 			fprintf(out, _(", shared memory from region %u, peer %u of %u, protocol %#x"),
 				p->shmem_regions_start, p->shmem_dev_id, p->shmem_peers,
