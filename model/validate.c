@@ -212,12 +212,15 @@ static void cell_load(struct validator *v, const struct cell *cell)
 		const struct cell_irqchip *ic = &cell->irqchips[i];
 
 		for (w = 0; w < 4; w++) {
-			uint32_t bits = ic->pin_bitmap[w], base = ic->pin_base + 32 * w;
+			/* 64 bits: an imported pin_base near 2^32 must not wrap to 0. */
+			uint64_t base = (uint64_t)ic->pin_base + 32 * (uint64_t)w, top;
+			uint32_t bits = ic->pin_bitmap[w];
 
 			if (!bits)
 				continue;
-			if (base + 32 - __builtin_clz(bits) > vc->max_irq)
-				vc->max_irq = base + 32 - __builtin_clz(bits);
+			top = base + 32 - (uint64_t)__builtin_clz(bits);
+			if (top > vc->max_irq)
+				vc->max_irq = top > UINT32_MAX ? UINT32_MAX : (uint32_t)top;
 			if (base % 32 == 0 && base < BOARD_MAX_IRQS)
 				vc->irqs[base / 32] |= bits;
 			else

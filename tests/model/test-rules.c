@@ -13,6 +13,7 @@
 
 #include "model/board.h"
 #include "model/cell.h"
+#include "model/util.h"
 #include "model/validate.h"
 
 #define GICD 0x3881000ULL
@@ -384,6 +385,24 @@ START_TEST(irq_missing)
 }
 END_TEST
 
+/* An imported irqchip may name any pin_base; the slice's top must not wrap
+ * to a small interrupt number that the controller has. */
+START_TEST(irq_missing_at_the_top)
+{
+	struct cell_irqchip *chip;
+
+	ARRAY_GROW(g2->irqchips, g2->n_irqchips, g2->cap_irqchips);
+	chip = &g2->irqchips[g2->n_irqchips++];
+	memset(chip, 0, sizeof(*chip));
+	chip->address = GICD;
+	chip->pin_base = UINT32_MAX - 31;
+	chip->pin_bitmap[1] = 1;
+	run();
+	ck_assert_uint_eq(count(DIAG_IRQ_MISSING), 1);
+	ck_assert_uint_eq(count(DIAG_IRQ_TWICE), 0);
+}
+END_TEST
+
 START_TEST(hv_not_ram)
 {
 	c.sys.hypervisor.phys = 0x10000000;
@@ -624,6 +643,7 @@ int main(void)
 	tcase_add_test(tc, irq_twice);
 	tcase_add_test(tc, irq_twice_vpci_exempt);
 	tcase_add_test(tc, irq_missing);
+	tcase_add_test(tc, irq_missing_at_the_top);
 	tcase_add_test(tc, hv_not_ram);
 	tcase_add_test(tc, hv_linux_ram);
 	tcase_add_test(tc, hv_overlap);
