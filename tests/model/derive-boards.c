@@ -311,3 +311,13 @@ char *report_text(const struct derive_report *rep)
 	}
 	return s;
 }
+
+bool report_said(const struct derive_report *rep, enum severity sev, const char *text)
+{
+	size_t i;
+
+	for (i = 0; i < rep->n_msgs; i++)
+		if (rep->msgs[i].severity == sev && strstr(rep->msgs[i].text, text))
+			return true;
+	return false;
+}

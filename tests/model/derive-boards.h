@@ -42,5 +42,7 @@ bool config_same(const struct config *a, const struct config *b);
 const struct cell_region *region_named(const struct cell *cell, const char *name);
 /* A report's messages joined, for failure output. */
 char *report_text(const struct derive_report *rep);
+/* Whether the report has a message of this severity containing the text. */
+bool report_said(const struct derive_report *rep, enum severity sev, const char *text);
 
 #endif
