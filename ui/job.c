@@ -153,8 +153,22 @@ static bool connect_board(struct job *j, struct error *err)
 {
 	struct link_options o;
 
-	if (j->link)
-		return true;
+	if (j->link) {
+		/* The link kept from the last action may have died meanwhile (the
+		 * board rebooted, a network hiccup): one cheap command tells. */
+		struct link_output out;
+		struct error probe;
+		bool alive;
+
+		error_clear(&probe);
+		alive = link_run(j->link, "true", NULL, 0, &out, &probe) == 0 && out.status == 0;
+		link_output_free(&out);
+		if (alive)
+			return true;
+		say(j, "%s", _("the connection was lost; connecting again"));
+		link_close(j->link);
+		j->link = NULL;
+	}
 	if (!j->p->settings.board_url) {
 		error_set(err, "%s", _("the project names no board; set one with "
 				       "'autojail init --force --board ssh://USER@HOST'"));

@@ -7,7 +7,7 @@
 . "$top_srcdir/tests/cli/tap.sh"
 . "$top_srcdir/tests/ssh/board.sh"
 aj="$AUTOJAIL"
-N=20
+N=21
 
 plan $N
 skip_all() {
@@ -113,6 +113,9 @@ ok "... which leaves no half-started cell: the start script ran to its end" test
 ok "... and the board pane, read after the cancel, shows it running" poll demo_running
 
 close_pane
+# The connection the editor keeps is cut (this server's children only).
+pkill -P "$(cat "$sshd_dir/sshd.pid")" 2>/dev/null
 tm send-keys -t tb r
 ok "r reads the board's state" wait_for "Board status: done"
+ok "... over a new connection when the kept one was cut" wait_for "connecting again"
 exit 0
