@@ -34,13 +34,7 @@ static char *project_board_path(const char *dir, const struct settings *s, struc
 		return NULL;
 	}
 	free(path);
-	/* A profile is a directory name: no way out of the boards directory. */
-	if (!*s->board_profile || strchr(s->board_profile, '/') ||
-	    !strcmp(s->board_profile, "..") || !strcmp(s->board_profile, ".")) {
-		error_set(err, _("%s/%s: board_profile \"%s\" is not a profile name"), dir,
-			  SETTINGS_FILE, s->board_profile);
-		return NULL;
-	}
+	/* settings_load has checked that the profile is a plain folder name. */
 	return xasprintf("%s/%s/%s", boards_dir(), s->board_profile, BOARD_FILE);
 }
 

@@ -49,6 +49,20 @@ static bool read_url(struct yreader *r, char **url)
 	return true;
 }
 
+/* A profile is a folder of the boards directory: no way out of it. */
+static bool read_profile(struct yreader *r, char **profile)
+{
+	const char *p;
+
+	if (!yr_str(r, "board_profile", profile))
+		return false;
+	p = *profile;
+	if (p && (!*p || strchr(p, '/') || !strcmp(p, ".") || !strcmp(p, "..")))
+		return yr_error_here(r, _("\"%.60s\" is not a profile name for \"board_profile\": "
+					  "expected a folder name such as jetson-tx2"), p);
+	return true;
+}
+
 static bool read_settings(struct yreader *r, struct settings *s)
 {
 	struct ymap m;
@@ -75,7 +89,7 @@ static bool read_settings(struct yreader *r, struct settings *s)
 		case K_JAILHOUSE_DIR: ok = yr_str(r, "jailhouse_dir", &s->jailhouse_dir); break;
 		case K_KERNEL_DIR: ok = yr_str(r, "kernel_dir", &s->kernel_dir); break;
 		case K_CROSS_COMPILE: ok = yr_str(r, "cross_compile", &s->cross_compile); break;
-		case K_BOARD_PROFILE: ok = yr_str(r, "board_profile", &s->board_profile); break;
+		case K_BOARD_PROFILE: ok = read_profile(r, &s->board_profile); break;
 		case K_REMOTE_DIR: ok = yr_str(r, "remote_dir", &s->remote_dir); break;
 		}
 		if (!ok)

@@ -46,6 +46,10 @@ static const struct bad_case bad_cases[] = {
 	{ SETTINGS, "name: demo\nboard: 192.168.0.1\n", -1, 2, "\"board\"", "ssh://" },
 	{ SETTINGS, "name: demo\narch: sparc\n", -1, 2, "\"arch\"", "arm64" },
 	{ SETTINGS, "name: demo\narch: 0b100000000\n", -1, 2, "\"arch\"", "arm64" },
+	{ SETTINGS, "name: demo\nboard_profile: ../etc\n", -1, 2, "\"board_profile\"",
+	  "not a profile name" },
+	{ SETTINGS, "name: demo\nboard_profile: \"\"\n", -1, 2, "\"board_profile\"",
+	  "not a profile name" },
 	/* board.yml */
 	{ BOARD, "regions:\n  - name: x\n    start: {a: 1}\n    size: 4K\n", -1, 3, "\"start\"",
 	  "mapping" },
