@@ -44,7 +44,8 @@ head -c 300000000 /dev/zero >"$tap_tmp/big"
 	while [ ! -s "$BOARD_ROOT/d/.big.autojail-part" ] && [ $i -lt 400 ]; do
 		i=$((i + 1)); sleep 0.02
 	done
-	pkill -f "sshd: $(id -un)" 2>/dev/null
+	# Only this test's server's sessions: other tests may run beside it.
+	pkill -P "$(cat "$sshd_dir/sshd.pid")" 2>/dev/null
 ) &
 killer=$!
 "$tool" "$SSH_URL" push "$tap_tmp/big=$BOARD_ROOT/d/big" >"$tap_tmp/o" 2>"$tap_tmp/e"

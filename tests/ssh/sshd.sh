@@ -73,8 +73,10 @@ sshd_change_host_key() {
 
 sshd_stop() {
 	[ -n "$sshd_dir" ] || return 0
-	[ -f "$sshd_dir/sshd.pid" ] && kill "$(cat "$sshd_dir/sshd.pid")" 2>/dev/null
-	# The per-connection children of this server only.
-	pkill -f "sshd: .*$sshd_dir" 2>/dev/null
+	if [ -f "$sshd_dir/sshd.pid" ]; then
+		# The per-connection children of this server only, then the server.
+		pkill -P "$(cat "$sshd_dir/sshd.pid")" 2>/dev/null
+		kill "$(cat "$sshd_dir/sshd.pid")" 2>/dev/null
+	fi
 	rm -rf "$sshd_dir"
 }
