@@ -11,7 +11,6 @@
 #include <string.h>
 
 #include "emit/c-writer.h"
-#include "model/i18n.h"
 
 
 /*
@@ -324,14 +323,7 @@ int emit_cell_c(const struct config *c, const struct cell *cell, enum abi abi,
 		.h = &h,
 	};
 
-	/* The same checks as the binary writer: both outputs or neither. */
-	if (abi != ABI_V9 && abi != ABI_V14) {
-		emit_error_set(err, _("config revision %d is not supported (only 9 and 14)"),
-			       (int)abi);
-		return -1;
-	}
-	if (header_from_cell(&h, cell, err) < 0 ||
-	    (abi == ABI_V9 ? v9_check(c, cell, err) : v14_check(c, cell, err)) < 0)
+	if (header_prepare(&h, c, cell, abi, err) < 0)
 		return -1;
 
 	buf_printf(out, "/*\n * Jailhouse %s configuration \"", cell->root ? "system" : "cell");

@@ -38,7 +38,9 @@ static int check_count(const struct cell *cell, const char *what, size_t n,
 	return 0;
 }
 
-int header_from_cell(struct cell_header *h, const struct cell *cell, struct emit_error *err)
+/* Fails when a count does not fit its field. */
+static int header_from_cell(struct cell_header *h, const struct cell *cell,
+			    struct emit_error *err)
 {
 	const char *name = cell->name ? cell->name : "";
 	unsigned set_bits;
@@ -100,6 +102,19 @@ void pci_put_msix(struct emit_buf *b, const struct cell_pci *p)
 	buf_put_u64(b, p->msix_address);
 }
 
+int header_prepare(struct cell_header *h, const struct config *c, const struct cell *cell,
+		   enum abi abi, struct emit_error *err)
+{
+	if (abi != ABI_V9 && abi != ABI_V14) {
+		emit_error_set(err, _("config revision %d is not supported (only 9 and 14)"),
+			       (int)abi);
+		return -1;
+	}
+	if (header_from_cell(h, cell, err) < 0)
+		return -1;
+	return abi == ABI_V9 ? v9_check(c, cell, err) : v14_check(c, cell, err);
+}
+
 static void put_arrays(struct emit_buf *b, enum abi abi, const struct cell *cell,
 		       const struct cell_header *h)
 {
@@ -153,22 +168,12 @@ int emit_cell_binary(const struct config *c, const struct cell *cell, enum abi a
 {
 	struct cell_header h;
 
-	if (abi != ABI_V9 && abi != ABI_V14) {
-		emit_error_set(err, _("config revision %d is not supported (only 9 and 14)"),
-			       (int)abi);
+	if (header_prepare(&h, c, cell, abi, err) < 0)
 		return -1;
-	}
-	if (header_from_cell(&h, cell, err) < 0)
-		return -1;
-	if (abi == ABI_V9) {
-		if (v9_check(c, cell, err) < 0)
-			return -1;
+	if (abi == ABI_V9)
 		v9_write_header(out, c, &h, cell->root);
-	} else {
-		if (v14_check(c, cell, err) < 0)
-			return -1;
+	else
 		v14_write_header(out, c, &h, cell->root);
-	}
 	put_arrays(out, abi, cell, &h);
 	return 0;
 }

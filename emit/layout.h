@@ -43,8 +43,11 @@ struct cell_header {
 	struct console console;
 };
 
-/* Fills a header from a cell; fails when a count does not fit. */
-int header_from_cell(struct cell_header *h, const struct cell *cell, struct emit_error *err);
+/* Fills a header from a cell after the checks both writers make, so that a
+ * cell gets its binary and its C source or neither: a known revision, counts
+ * that fit, and nothing the revision cannot say. */
+int header_prepare(struct cell_header *h, const struct config *c, const struct cell *cell,
+		   enum abi abi, struct emit_error *err);
 
 void emit_error_set(struct emit_error *err, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
