@@ -44,20 +44,10 @@ static int bridge_up(struct link *l, const struct project *p, const struct deplo
 		     struct error *err)
 {
 	char *path = deploy_remote_path(board_remote_dir(p), d->net_up);
-	char *q = link_quote(path);
-	char *cmd = xasprintf("sh %s", q);
-	struct link_output o;
 	int ret;
 
 	print_step(NULL, _("connecting the cells to the virtual switch"));
-	ret = link_run_root(l, cmd, NULL, 0, &o, err);
-	if (ret == 0 && o.status != 0) {
-		error_set(err, _("%s: the bridge script %s failed: %s"), link_name(l), path, o.err);
-		ret = -1;
-	}
-	link_output_free(&o);
-	free(cmd);
-	free(q);
+	ret = remote_run_script(l, path, false, err);
 	free(path);
 	return ret;
 }

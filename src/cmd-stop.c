@@ -24,20 +24,10 @@ static int bridge_down(struct link *l, const struct project *p, struct error *er
 {
 	char *name = net_script_file_name(&p->config, NET_FILE_DOWN, NULL);
 	char *path = xasprintf("%s/%s", board_remote_dir(p), name);
-	char *q = link_quote(path);
-	char *cmd = xasprintf("if [ -f %s ]; then sh %s; fi", q, q);
-	struct link_output o;
 	int ret;
 
 	print_step(NULL, _("taking down the virtual switch"));
-	ret = link_run_root(l, cmd, NULL, 0, &o, err);
-	if (ret == 0 && o.status != 0) {
-		error_set(err, _("%s: the bridge teardown %s failed: %s"), link_name(l), path, o.err);
-		ret = -1;
-	}
-	link_output_free(&o);
-	free(cmd);
-	free(q);
+	ret = remote_run_script(l, path, true, err);
 	free(path);
 	free(name);
 	return ret;

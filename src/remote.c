@@ -170,6 +170,24 @@ int remote_stop(struct link *l, const char *const *names, size_t n, bool disable
 	return ret;
 }
 
+int remote_run_script(struct link *l, const char *path, bool if_present, struct error *err)
+{
+	char *q = link_quote(path);
+	char *cmd = if_present ? xasprintf("if [ -f %s ]; then sh %s; fi", q, q)
+			       : xasprintf("sh %s", q);
+	struct link_output o;
+	int ret = link_run_root(l, cmd, NULL, 0, &o, err);
+
+	if (ret == 0 && o.status != 0) {
+		error_set(err, _("%s: %s failed (exit %d): %s"), link_name(l), path, o.status, o.err);
+		ret = -1;
+	}
+	link_output_free(&o);
+	free(cmd);
+	free(q);
+	return ret;
+}
+
 int remote_console(struct link *l, char **text, struct error *err)
 {
 	struct link_output o;

@@ -56,6 +56,10 @@ int remote_start(struct link *l, const char *system_cell, const struct remote_ce
  * with disable, disables the hypervisor afterwards. */
 int remote_stop(struct link *l, const char *const *names, size_t n, bool disable,
 		remote_step_fn step, void *ctx, struct error *err);
+/* Runs a shell script that push put on the board, as root. With
+ * if_present, a script that is not there is not an error (the teardown of
+ * something start never set up). */
+int remote_run_script(struct link *l, const char *path, bool if_present, struct error *err);
 /* The hypervisor console's contents. */
 int remote_console(struct link *l, char **text, struct error *err);
 

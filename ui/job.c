@@ -189,21 +189,10 @@ static bool connect_board(struct job *j, struct error *err)
 static int bridge_up(struct job *j, const struct deploy *d, struct error *err)
 {
 	char *path = deploy_remote_path(board_remote_dir(j->p), d->net_up);
-	char *q = link_quote(path);
-	char *cmd = xasprintf("sh %s", q);
-	struct link_output o;
 	int ret;
 
 	say(j, "%s", _("connecting the cells to the virtual switch"));
-	ret = link_run_root(j->link, cmd, NULL, 0, &o, err);
-	if (ret == 0 && o.status != 0) {
-		error_set(err, _("%s: the bridge script %s failed: %s"), link_name(j->link), path,
-			  o.err);
-		ret = -1;
-	}
-	link_output_free(&o);
-	free(cmd);
-	free(q);
+	ret = remote_run_script(j->link, path, false, err);
 	free(path);
 	return ret;
 }
