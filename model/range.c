@@ -29,12 +29,6 @@ struct range_index {
 	size_t count;
 };
 
-/* The last byte of a non-empty range; one running past the top is cut there. */
-static uint64_t clip_last(uint64_t start, uint64_t size)
-{
-	return size - 1 > UINT64_MAX - start ? UINT64_MAX : start + (size - 1);
-}
-
 static int node_height(const struct range_node *n)
 {
 	return n ? n->height : 0;
@@ -208,7 +202,7 @@ void range_index_insert(struct range_index *idx, uint64_t start, uint64_t size, 
 	n = xmalloc(sizeof(*n));
 	n->left = n->right = NULL;
 	n->start = start;
-	n->last = clip_last(start, size);
+	n->last = range_last(start, size);
 	n->key = key;
 	n->max_last = n->last;
 	n->height = 1;
@@ -222,7 +216,7 @@ bool range_index_remove(struct range_index *idx, uint64_t start, uint64_t size, 
 
 	if (!size)
 		return false;
-	idx->root = node_remove(idx->root, start, clip_last(start, size), key, &found);
+	idx->root = node_remove(idx->root, start, range_last(start, size), key, &found);
 	if (found)
 		idx->count--;
 	return found;
@@ -255,7 +249,7 @@ void range_index_query(const struct range_index *idx, uint64_t start, uint64_t s
 {
 	if (!size)
 		return;
-	node_query(idx->root, start, clip_last(start, size), fn, arg);
+	node_query(idx->root, start, range_last(start, size), fn, arg);
 }
 
 struct any_state {
@@ -316,7 +310,7 @@ bool range_index_covers(const struct range_index *idx, uint64_t start, uint64_t 
 	if (!size)
 		return false;
 	st.need = start;
-	st.last = clip_last(start, size);
+	st.last = range_last(start, size);
 	st.done = false;
 	range_index_query(idx, start, size, cover_visit, &st);
 	return st.done;

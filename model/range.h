@@ -2,7 +2,9 @@
  * Address ranges and an overlap index over them.
  *
  * A range is [start, start + size). Ranges may reach the top of the 64-bit
- * address space, so comparisons use the last byte, never start + size.
+ * address space, so comparisons use the last byte, never start + size; a
+ * size running past the top (hand-written input) is cut at the last address,
+ * so that a last byte is never below its start.
  */
 #ifndef AJ_MODEL_RANGE_H
 #define AJ_MODEL_RANGE_H
@@ -16,10 +18,12 @@ struct range {
 	uint64_t size;
 };
 
-/* The last byte of a non-empty range. */
+/* The last byte of a non-empty range, at most the last address. */
 static inline uint64_t range_last(uint64_t start, uint64_t size)
 {
-	return start + (size ? size - 1 : 0);
+	if (!size)
+		return start;
+	return size - 1 > UINT64_MAX - start ? UINT64_MAX : start + (size - 1);
 }
 
 /* Whether two non-empty ranges share at least one byte. */

@@ -83,7 +83,7 @@ static bool visit_merge(uint64_t start, uint64_t size, uint64_t key, void *arg)
 {
 	struct flatten_ctx *ctx = arg;
 
-	spans_push_merged(ctx->out, start, vlast(start, size));
+	spans_push_merged(ctx->out, start, range_last(start, size));
 	return true;
 }
 
@@ -92,7 +92,7 @@ static bool visit_linux_mmio(uint64_t start, uint64_t size, uint64_t key, void *
 	struct flatten_ctx *ctx = arg;
 	const struct board_region *r;
 	struct spans *s = &ctx->v->linux_mmio;
-	uint64_t last = vlast(start, size);
+	uint64_t last = range_last(start, size);
 
 	if (key >= ctx->b->n_regions)
 		return true;

@@ -136,7 +136,7 @@ void rules_global(struct validator *v, const struct board *b)
 			  xstrdup(_("the configuration has cells but no root cell")));
 	if (!v->hv_size || !b->ram_index || !range_index_count(b->ram_index))
 		return;
-	last = vlast(v->hv_phys, v->hv_size);
+	last = range_last(v->hv_phys, v->hv_size);
 	if (!range_index_covers(b->ram_index, v->hv_phys, v->hv_size))
 		store_add(v, DIAG_HV_NOT_RAM, DIAG_NONE, DIAG_NONE, DIAG_NONE, DIAG_NONE, SUBJ_GLOBAL,
 			  xasprintf(_("hypervisor memory 0x%" PRIx64 "-0x%" PRIx64

@@ -30,15 +30,10 @@ static const char *region_label(const struct vregion *r, bool virt, char *buf, s
 
 	if (r->size)
 		snprintf(buf, len, "'%s' (0x%" PRIx64 "-0x%" PRIx64 ")", r->name, start,
-			 vlast(start, r->size));
+			 range_last(start, r->size));
 	else
 		snprintf(buf, len, "'%s' (0x%" PRIx64 ")", r->name, start);
 	return buf;
-}
-
-static bool overlaps(uint64_t a, uint64_t asize, uint64_t b, uint64_t bsize)
-{
-	return asize && bsize && a <= vlast(b, bsize) && b <= vlast(a, asize);
 }
 
 static void region_diag(struct validator *v, enum diag_code code, uint32_t id, char *msg)
@@ -72,7 +67,7 @@ void rules_region_unary(struct validator *v, const struct board *b, uint32_t id)
 				      region_label(r, false, l, sizeof(l))));
 	if (comm || !r->size)
 		return;
-	last = vlast(r->phys, r->size);
+	last = range_last(r->phys, r->size);
 	if (board_covers_gic(b, r->phys, r->size))
 		region_diag(v, DIAG_GIC_COVERED, id,
 			    xasprintf(_("region %s covers the interrupt controller's registers"),
@@ -103,12 +98,13 @@ void rules_region_hv(struct validator *v, uint32_t id)
 	const struct vregion *r = &v->regions[id];
 	char l[160];
 
-	if (r->flags & MEM_COMM_REGION || !overlaps(r->phys, r->size, v->hv_phys, v->hv_size))
+	if (r->flags & MEM_COMM_REGION ||
+	    !range_overlaps(r->phys, r->size, v->hv_phys, v->hv_size))
 		return;
 	store_add(v, DIAG_HV_OVERLAP, r->cell, id, DIAG_NONE, DIAG_NONE, SUBJ_HV,
 		  xasprintf(_("region %s overlaps hypervisor memory (0x%" PRIx64 "-0x%" PRIx64 ")"),
 			    region_label(r, false, l, sizeof(l)), v->hv_phys,
-			    vlast(v->hv_phys, v->hv_size)));
+			    range_last(v->hv_phys, v->hv_size)));
 }
 
 static bool loadable_checked(const struct validator *v, const struct vregion *r)
@@ -263,7 +259,8 @@ void rules_regions_sweep(struct validator *v)
 		const struct vregion *r = &v->regions[i];
 
 		if (r->present && r->size && !(r->flags & MEM_COMM_REGION))
-			items[n++] = (struct item){ r->phys, vlast(r->phys, r->size), (uint32_t)i };
+			items[n++] = (struct item){ r->phys, range_last(r->phys, r->size),
+						    (uint32_t)i };
 	}
 	items_sort(items, n, tmp);
 	items_sweep(v, items, n, rules_pair_phys);
@@ -275,7 +272,8 @@ void rules_regions_sweep(struct validator *v)
 
 		if (r->present && loadable_checked(v, r))
 			rules_region_loadable(v, (uint32_t)i,
-					      spans_cover(&root, r->phys, vlast(r->phys, r->size)));
+					      spans_cover(&root, r->phys,
+							  range_last(r->phys, r->size)));
 	}
 	for (k = 0; k < v->cap_cells; k++) {
 		uint32_t id;
@@ -287,7 +285,8 @@ void rules_regions_sweep(struct validator *v)
 			const struct vregion *r = &v->regions[id];
 
 			if (r->size)
-				items[n++] = (struct item){ r->virt, vlast(r->virt, r->size), id };
+				items[n++] = (struct item){ r->virt, range_last(r->virt, r->size),
+							    id };
 		}
 		items_sort(items, n, tmp);
 		items_sweep(v, items, n, rules_pair_virt);

@@ -32,13 +32,6 @@
 #define PAGE_MASK 0xfffULL
 #define IRQ_WORDS (BOARD_MAX_IRQS / 32)
 
-/* The last byte of a non-empty range, cut at the top of the address space as
- * the range index does, so that sweeps and index queries agree. */
-static inline uint64_t vlast(uint64_t start, uint64_t size)
-{
-	return size - 1 > UINT64_MAX - start ? UINT64_MAX : start + (size - 1);
-}
-
 struct vregion {
 	bool present;
 	uint32_t cell;           /* cell id */

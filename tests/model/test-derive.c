@@ -90,6 +90,12 @@ START_TEST(spans_add_sub_fit)
 	span_sub(&l, 0, 0);
 	span_sub(&l, 0xffffffffffff0000ull, 0x10000);
 	ck_assert_uint_eq(l.n, 2);
+	/* A size running past the top (a hand-edited board) ends at the top. */
+	span_add(&l, 0xfffffffffffff000ull, 0x2000);
+	ck_assert_uint_eq(l.n, 3);
+	ck_assert_uint_eq(l.v[2].start, 0xfffffffffffff000ull);
+	ck_assert_uint_eq(l.v[2].last, UINT64_MAX);
+	ck_assert(!span_overlaps(&l, 0, 0x1000));
 	span_list_free(&l);
 }
 END_TEST

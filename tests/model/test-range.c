@@ -247,6 +247,13 @@ START_TEST(top_of_address_space)
 	ck_assert(range_index_remove(idx, UINT64_MAX - 0xf, 0x20, 9));
 	ck_assert(range_overlaps(UINT64_MAX, 1, UINT64_MAX - 0xfff, 0x1000));
 	ck_assert(range_contains(UINT64_MAX - 0xfff, 0x1000, UINT64_MAX, 1));
+	/* The inline tests cut a range running past the top as the index does,
+	 * rather than wrapping its end to a low address. */
+	ck_assert_uint_eq(range_last(UINT64_MAX - 0xfff, 0x2000), UINT64_MAX);
+	ck_assert(range_overlaps(UINT64_MAX - 0xfff, 0x2000, UINT64_MAX - 0x7ff, 0x100));
+	ck_assert(range_overlaps(UINT64_MAX - 0x7ff, 0x100, UINT64_MAX - 0xfff, 0x2000));
+	ck_assert(!range_overlaps(UINT64_MAX - 0xfff, 0x2000, 0x100, 0x100));
+	ck_assert(range_contains(UINT64_MAX - 0xfff, 0x2000, UINT64_MAX - 0x7ff, 0x10));
 	free(got.e);
 	range_index_free(idx);
 }
