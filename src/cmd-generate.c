@@ -10,7 +10,6 @@
  */
 #include "config.h"
 
-#include <errno.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -26,6 +25,7 @@
 #include "model/util.h"
 #include "src/atomic.h"
 #include "src/cmd.h"
+#include "src/io-file.h"
 
 struct gen_opts {
 	int abi;                 /* 0: the project's */
@@ -133,31 +133,6 @@ static size_t print_errors(const struct project *p)
 	return errors;
 }
 
-/* Creates the directory and its parents, like mkdir -p. */
-static int make_dirs(const char *dir, struct error *err)
-{
-	char *path = xstrdup(dir);
-	int ret = 0;
-
-	for (char *s = path + 1; ; s++) {
-		if (*s && *s != '/')
-			continue;
-		char saved = *s;
-
-		*s = '\0';
-		if (mkdir(path, 0777) < 0 && errno != EEXIST) {
-			error_errno(err, _("cannot create %s"), path);
-			ret = -1;
-			break;
-		}
-		*s = saved;
-		if (!saved)
-			break;
-	}
-	free(path);
-	return ret;
-}
-
 /* A Linux guest's device tree, when derivation described the guest. */
 static int emit_dts(const struct project *p, const struct derive_report *rep,
 		    const struct cell *c, const char *out, const char *base,
@@ -261,7 +236,7 @@ static int write_all(const struct gen_file *files, size_t n, const char *out)
 	struct error err;
 
 	error_clear(&err);
-	if (make_dirs(out, &err) < 0) {
+	if (io_make_dirs(out, &err) < 0) {
 		fprintf(stderr, "autojail generate: %s\n", err.text);
 		return EXIT_PROBLEMS;
 	}

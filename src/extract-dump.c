@@ -18,6 +18,7 @@
 #include "model/i18n.h"
 #include "model/util.h"
 #include "src/extract-dump.h"
+#include "src/io-file.h"
 
 #define DTB_REL "sys/firmware/fdt"
 
@@ -317,30 +318,6 @@ void dump_entries_free(struct dump_entry *ents, size_t n)
 }
 
 /* Creates every folder of path (relative to nothing: path is complete). */
-static int make_dirs(const char *path, struct error *err)
-{
-	char *p = xstrdup(path);
-
-	for (char *s = p + 1; *s; s++) {
-		if (*s != '/')
-			continue;
-		*s = '\0';
-		if (mkdir(p, 0777) != 0 && errno != EEXIST) {
-			error_errno(err, _("%s: cannot create folder"), p);
-			free(p);
-			return -1;
-		}
-		*s = '/';
-	}
-	if (mkdir(p, 0777) != 0 && errno != EEXIST) {
-		error_errno(err, _("%s: cannot create folder"), p);
-		free(p);
-		return -1;
-	}
-	free(p);
-	return 0;
-}
-
 static int write_file(const char *path, const char *data, size_t len, struct error *err)
 {
 	FILE *f = fopen(path, "wb");
@@ -373,7 +350,7 @@ static int copy_file(struct dump *d, const char *rel, const char *dest, struct e
 	out = xasprintf("%s/%s", dest, rel);
 	slash = strrchr(out, '/');
 	*slash = '\0';
-	ret = make_dirs(out, err);
+	ret = io_make_dirs(out, err);
 	*slash = '/';
 	if (!ret)
 		ret = write_file(out, buf, len, err);
@@ -443,7 +420,7 @@ static int copy_each(struct dump *d, const char *folder, const char *prefix,
 int dump_copy(struct dump *d, const char *dest, struct error *err)
 {
 	static const char *const cpu_files[] = { "uevent" };
-	int ret = make_dirs(dest, err);
+	int ret = io_make_dirs(dest, err);
 
 	for (size_t i = 0; i < ARRAY_SIZE(proc_files) && !ret; i++)
 		ret = copy_file(d, proc_files[i], dest, err);

@@ -14,6 +14,7 @@
 
 #include "model/i18n.h"
 #include "model/util.h"
+#include "src/io-file.h"
 #include "src/yaml-read.h"
 
 /* Files larger than this are not project files: refuse rather than swap. */
@@ -141,50 +142,22 @@ static yaml_event_t *yr_take(struct yreader *r)
 	return &r->ev;
 }
 
-/* The whole file, read in chunks so that pipes and /proc files work too. */
-static bool yr_slurp(struct yreader *r)
-{
-	FILE *fp = fopen(r->path, "rb");
-	size_t cap = 0, got;
-
-	if (!fp) {
-		error_errno(r->err, _("%s: cannot open"), r->path);
-		r->failed = true;
-		return false;
-	}
-	do {
-		if (r->len == cap) {
-			if (cap >= YR_MAX_FILE) {
-				fclose(fp);
-				return yr_error(r, 0, 0, _("more than %u MiB: too large for a project "
-							   "file"), YR_MAX_FILE >> 20);
-			}
-			cap = cap ? 2 * cap : 64 * 1024;
-			r->data = xrealloc(r->data, cap + 1);
-		}
-		got = fread(r->data + r->len, 1, cap - r->len, fp);
-		r->len += got;
-	} while (got);
-	if (ferror(fp)) {
-		error_errno(r->err, _("%s: cannot read"), r->path);
-		fclose(fp);
-		r->failed = true;
-		return false;
-	}
-	fclose(fp);
-	r->data[r->len] = '\0';
-	return true;
-}
-
 bool yr_open(struct yreader *r, const char *path, struct error *err)
 {
 	yaml_event_t *ev;
+	int ret;
 
 	memset(r, 0, sizeof(*r));
 	r->path = path;
 	r->err = err;
-	if (!yr_slurp(r))
+	ret = io_file_read(path, YR_MAX_FILE, &r->data, &r->len, err);
+	if (ret > 0)
+		return yr_error(r, 0, 0, _("more than %u MiB: too large for a project file"),
+				YR_MAX_FILE >> 20);
+	if (ret < 0) {
+		r->failed = true;
 		return false;
+	}
 
 	if (!yaml_parser_initialize(&r->parser))
 		return yr_error(r, 0, 0, _("cannot start the YAML parser"));

@@ -2,7 +2,8 @@
  * Round trips of autojail.yml, board.yml and cells.yml: every field set to
  * something unusual (hex and size forms, unnamed flag bits, duplicate region
  * names, text that needs quoting) survives save, load and a second save, and
- * the second save is byte for byte the first. Saves are atomic.
+ * the second save is byte for byte the first. Saves are atomic. Whole-file
+ * reads stop at their limit; folders are made with their parents.
  */
 #include "config.h"
 
@@ -13,6 +14,7 @@
 #include <unistd.h>
 
 #include "model/util.h"
+#include "src/io-file.h"
 #include "src/project-io.h"
 #include "tests/io/io-test.h"
 
@@ -541,6 +543,59 @@ START_TEST(atomic_save_read_only_dir)
 }
 END_TEST
 
+/* A file of exactly the limit is read; one byte more is refused without an
+ * error text (the caller says what kind of file it is not); a file without
+ * a size (procfs) is read whole. */
+START_TEST(file_read_limits)
+{
+	char *dir = scratch_new(), *path = scratch_file(dir, "f", "12345678", -1), *data;
+	struct error err;
+	size_t len;
+
+	error_clear(&err);
+	ck_assert_int_eq(io_file_read(path, 8, &data, &len, &err), 0);
+	ck_assert_uint_eq(len, 8);
+	ck_assert_str_eq(data, "12345678");
+	free(data);
+	ck_assert_int_eq(io_file_read(path, 7, &data, &len, &err), 1);
+	ck_assert_ptr_null(data);
+	ck_assert(!err.set);
+	ck_assert_int_eq(io_file_read("/proc/self/status", 1 << 20, &data, &len, &err), 0);
+	ck_assert_ptr_nonnull(strstr(data, "Name:"));
+	ck_assert_uint_eq(strlen(data), len);
+	free(data);
+	free(path);
+	path = xasprintf("%s/none", dir);
+	ck_assert_int_eq(io_file_read(path, 8, &data, &len, &err), -1);
+	ck_assert_msg(strstr(err.text, path) && strstr(err.text, "cannot open"), "%s", err.text);
+	free(path);
+	scratch_free(dir);
+}
+END_TEST
+
+START_TEST(make_dirs_with_parents)
+{
+	char *dir = scratch_new(), *path = xasprintf("%s/a/b/c/", dir), *file;
+	struct error err;
+	struct stat st;
+
+	error_clear(&err);
+	ck_assert_int_eq(io_make_dirs(path, &err), 0);
+	ck_assert_int_eq(io_make_dirs(path, &err), 0);            /* already there */
+	ck_assert(stat(path, &st) == 0 && S_ISDIR(st.st_mode));
+	file = scratch_file(dir, "a/b/c/x", "x", -1);
+	free(path);
+	path = xasprintf("%s/a/b/c/x/y", dir);                     /* below a file */
+	ck_assert_int_eq(io_make_dirs(path, &err), -1);
+	ck_assert_msg(strstr(err.text, "/a/b/c/x/y: cannot create folder"), "%s", err.text);
+	error_clear(&err);
+	ck_assert_int_eq(io_make_dirs("", &err), -1);
+	free(file);
+	free(path);
+	scratch_free(dir);
+}
+END_TEST
+
 int main(void)
 {
 	Suite *s = suite_create("io-files");
@@ -555,6 +610,8 @@ int main(void)
 	tcase_add_test(tc, empty_cells_file);
 	tcase_add_test(tc, atomic_save_keeps_backup);
 	tcase_add_test(tc, atomic_save_read_only_dir);
+	tcase_add_test(tc, file_read_limits);
+	tcase_add_test(tc, make_dirs_with_parents);
 	suite_add_tcase(s, tc);
 	sr = srunner_create(s);
 	srunner_run_all(sr, CK_ENV);
