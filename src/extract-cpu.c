@@ -62,6 +62,50 @@ static bool core_matches(const char *dt, const char *ci)
 							 dt[dl - fl - 1] == '-');
 }
 
+/*
+ * Linux numbers the CPU it boots on 0 and the others in device-tree order;
+ * without cpuinfo the boot CPU is known only for SoCs whose firmware always
+ * starts the same one. The blob's boot_cpuid_phys does not tell: dtc writes
+ * 0 and boot loaders leave it.
+ */
+static const struct {
+	const char *compatible;
+	uint64_t mpidr;
+} cpu_boot_table[] = {
+	/* Tegra186 (Jetson TX2): L4T boots on the first Cortex-A57, listed
+	 * after the two Denver cores (shared/jetson-tx2.md). */
+	{ "nvidia,tegra186", 0x100 },
+};
+
+bool cpu_known_boot(const void *fdt, uint64_t *mpidr)
+{
+	for (size_t i = 0; i < ARRAY_SIZE(cpu_boot_table); i++) {
+		if (fdt_node_check_compatible(fdt, 0, cpu_boot_table[i].compatible) == 0) {
+			*mpidr = cpu_boot_table[i].mpidr;
+			return true;
+		}
+	}
+	return false;
+}
+
+/* Logical numbers from the boot CPU: 0 for it, then device-tree order.
+ * Returns false when no CPU has the boot CPU's MPIDR. */
+static bool cpu_number_from_boot(const struct board *b, uint64_t boot, int64_t *logical)
+{
+	uint32_t next = 1;
+	size_t j;
+
+	for (j = 0; j < b->n_cpus && b->cpus[j].mpidr != boot; j++)
+		;
+	if (j == b->n_cpus)
+		return false;
+	logical[j] = 0;
+	for (size_t k = 0; k < b->n_cpus; k++)
+		if (k != j)
+			logical[k] = next++;
+	return true;
+}
+
 static int cpu_cmp(const void *a, const void *b)
 {
 	uint32_t x = ((const struct board_cpu *)a)->logical_id;
@@ -76,6 +120,7 @@ void cpu_number(struct board *b, const struct fdt_result *res, const struct cpu_
 {
 	size_t n = b->n_cpus;
 	int64_t *logical = xmalloc((n + 1) * sizeof(*logical));
+	bool from_linux = n_ue || (ci && ci->n);
 	uint32_t next = 0;
 
 	for (size_t j = 0; j < n; j++)
@@ -107,6 +152,12 @@ void cpu_number(struct board *b, const struct fdt_result *res, const struct cpu_
 			}
 			logical[j] = ci->cpus[i].logical;
 		}
+	} else if (n && res->boot_known && cpu_number_from_boot(b, res->boot_mpidr, logical)) {
+		report_at(rep, NULL, 0,
+			  _("no /proc/cpuinfo or cpuN uevents: logical CPU numbers assume that "
+			    "Linux booted on CPU 0x%llx, as it does on this SoC, and numbered the "
+			    "others in device-tree order; extract from the running board to be "
+			    "sure"), (unsigned long long)res->boot_mpidr);
 	} else if (n) {
 		report_at(rep, NULL, 0,
 			  _("no /proc/cpuinfo or cpuN uevents: logical CPU numbers follow "
@@ -122,9 +173,10 @@ void cpu_number(struct board *b, const struct fdt_result *res, const struct cpu_
 
 		if (logical[j] >= 0) {
 			c->logical_id = (uint32_t)logical[j];
-			c->sources |= SRC_CPUINFO;
+			if (from_linux)
+				c->sources |= SRC_CPUINFO;
 		} else {
-			c->logical_id = (n_ue || (ci && ci->n)) ? next++ : (uint32_t)j;
+			c->logical_id = from_linux ? next++ : (uint32_t)j;
 		}
 		if (ci && ci->n) {
 			c->linux_online = false;

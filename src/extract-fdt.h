@@ -46,6 +46,9 @@ struct fdt_result {
 	size_t n_mem, cap_mem;
 	char **cpu_paths;
 	size_t n_cpu_paths, cap_cpu_paths;
+	/* The CPU a known SoC's firmware boots Linux on, which Linux numbers 0. */
+	bool boot_known;
+	uint64_t boot_mpidr;
 };
 
 /* Checks the blob with fdt_check_full and walks it into b and res. Returns 0
@@ -131,10 +134,15 @@ struct cpu_node {
 	char *path;
 };
 
+/* The MPIDR of the CPU a known SoC boots on (root compatible); false when
+ * the SoC is not known. */
+bool cpu_known_boot(const void *fdt, uint64_t *mpidr);
+
 struct cpuinfo;
 /* Renumbers b's CPUs (device-tree order, paths in res) as Linux does: from
- * the uevents when there are any, else from cpuinfo's core types; marks the
- * CPUs Linux runs on and sorts b->cpus by logical number. */
+ * the uevents when there are any, else from cpuinfo's core types, else from
+ * a known boot CPU; marks the CPUs Linux runs on and sorts b->cpus by
+ * logical number. */
 void cpu_number(struct board *b, const struct fdt_result *res, const struct cpu_node *ue,
 		size_t n_ue, const struct cpuinfo *ci, const char *ci_file,
 		struct extract_report *rep);

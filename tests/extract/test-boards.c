@@ -51,11 +51,19 @@ START_TEST(tx2_gic_cpus_console)
 	ck_assert_uint_eq(x.b.gic.num_irqs, 384);
 	ck_assert(!report_has(&x.rep, "interrupt count"));
 	ck_assert_uint_eq(x.b.n_cpus, 6);
-	/* No cpuinfo in this dump: device-tree order, said so in the report. */
-	ck_assert_uint_eq(x.b.cpus[0].mpidr, 0x000);
-	ck_assert_uint_eq(x.b.cpus[2].mpidr, 0x100);
-	ck_assert_str_eq(x.b.cpus[2].core_type, "arm,cortex-a57");
+	/* No cpuinfo in this dump: numbered as L4T does, from the A57 it boots
+	 * on, then device-tree order (shared/jetson-tx2.md); said so. */
+	ck_assert_uint_eq(x.b.cpus[0].mpidr, 0x100);
+	ck_assert_str_eq(x.b.cpus[0].core_type, "arm,cortex-a57");
+	ck_assert_uint_eq(x.b.cpus[1].mpidr, 0x000);
+	ck_assert_uint_eq(x.b.cpus[2].mpidr, 0x001);
+	ck_assert_str_eq(x.b.cpus[2].core_type, "nvidia,tegra186-denver");
+	ck_assert_uint_eq(x.b.cpus[3].mpidr, 0x101);
+	ck_assert_uint_eq(x.b.cpus[5].mpidr, 0x103);
+	ck_assert_uint_eq(x.b.cpus[5].logical_id, 5);
+	ck_assert(!(x.b.cpus[0].sources & SRC_CPUINFO));
 	ck_assert(report_has(&x.rep, "no /proc/cpuinfo"));
+	ck_assert(report_has(&x.rep, "booted on CPU 0x100"));
 
 	con = console_at(&x.b, 0x3100000);
 	ck_assert_ptr_nonnull(con);
