@@ -73,11 +73,9 @@ static bool collect(struct derive_ctx *x, struct plan *p)
 	/* The spec's override is derived data too: dropping it from the spec
 	 * lets the next run place the hypervisor again. A hypervisor set by
 	 * hand or imported (origin other than derived) stays where it is. */
-	if (rs->hv_phys) {
-		hv->phys = rs->hv_phys;
-		hv->size = rs->hv_size ? rs->hv_size : DERIVE_HV_SIZE;
-		hv->origin = ORIGIN_DERIVED;
-	} else if (!hv_fixed) {
+	if (rs->hv_phys || !hv_fixed) {
+		if (rs->hv_phys)
+			hv->phys = rs->hv_phys;
 		hv->size = DERIVE_HV_SIZE;
 		if (rs->hv_size)
 			ok &= round_request(x, rs->hv_size, NULL, _("the hypervisor"), &hv->size);

@@ -294,6 +294,15 @@ START_TEST(hv_override_checked)
 	ck_assert_int_eq(r.rc, -1);
 	ck_assert(report_said(&r.rep, SEV_ERROR, "aligned"));
 	run_free(&r);
+
+	/* A size in bytes becomes whole pages, placed by hand or not. */
+	run_init(&r, board_mini);
+	r.s.root.hv_phys = 0x78000000;
+	r.s.root.hv_size = 8 * MiB + 1;
+	run_derive(&r, ABI_V14);
+	assert_ok(&r);
+	ck_assert_uint_eq(r.c.sys.hypervisor.size, 8 * MiB + 0x1000);
+	run_free(&r);
 }
 END_TEST
 
