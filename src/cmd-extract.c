@@ -170,9 +170,12 @@ static void print_summary(const struct board *b, const char *path)
 		return;
 	for (size_t i = 0; i < b->n_regions; i++)
 		mmio += b->regions[i].kind == REGION_MMIO;
-	printf(_("Extracted %s: %zu regions (%zu MMIO), GICv%d, %zu CPUs, %zu consoles -> %s\n"),
-	       b->model ? b->model : b->name, b->n_regions, mmio, (int)b->gic.version,
-	       b->n_cpus, b->n_consoles, path);
+	printf(_("Extracted %s into %s:\n  "), b->model ? b->model : b->name, path);
+	printf(P_("%zu region", "%zu regions", b->n_regions), b->n_regions);
+	printf(_(" (%zu MMIO), GICv%d, "), mmio, (int)b->gic.version);
+	printf(P_("%zu CPU", "%zu CPUs", b->n_cpus), b->n_cpus);
+	printf(", ");
+	printf(P_("%zu console\n", "%zu consoles\n", b->n_consoles), b->n_consoles);
 }
 
 static int write_project(struct dump *d, const struct board *b, const char *out,
