@@ -26,7 +26,7 @@ log="$BOARD_ROOT/jailhouse.log"
 
 poll() {
 	i=0
-	while [ $i -lt 400 ]; do
+	while [ $i -lt 1200 ]; do
 		"$@" && return 0
 		sleep 0.05
 		i=$((i + 1))

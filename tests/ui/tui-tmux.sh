@@ -20,11 +20,11 @@ sock="autojail-tui-$$"
 tm() { "$TMUX_BIN" -L "$sock" -f /dev/null "$@"; }
 trap 'tm kill-server 2>/dev/null; rm -rf "$tap_tmp"' EXIT
 
-# Polls up to 15 seconds for a condition; the pause between polls only
+# Polls up to a minute (a loaded machine is slow) for a condition; the pause between polls only
 # spares the CPU.
 poll() {
 	i=0
-	while [ $i -lt 300 ]; do
+	while [ $i -lt 1200 ]; do
 		"$@" && return 0
 		sleep 0.05
 		i=$((i + 1))
