@@ -149,9 +149,6 @@ static void check_fixed(struct derive_ctx *x, const struct plan *p, const struct
 		if (!r->fixed)
 			continue;
 		format_size(r->size, buf, sizeof(buf));
-		span_list_clear(&outside);
-		span_add(&outside, *r->out, r->size);
-		span_sub_list(&outside, free);
 		if (r->size - 1 > UINT64_MAX - *r->out) {
 			derive_note(x, SEV_ERROR, DT_RAM, r->cell,
 				    _("%s at the address 0x%llx given for %s runs past the end of "
@@ -159,6 +156,9 @@ static void check_fixed(struct derive_ctx *x, const struct plan *p, const struct
 				    r->what);
 			continue;
 		}
+		span_list_clear(&outside);
+		span_add(&outside, *r->out, r->size);
+		span_sub_list(&outside, free);
 		if (*r->out % DERIVE_PAGE)
 			derive_note(x, SEV_ERROR, DT_RAM, r->cell,
 				    _("The address 0x%llx given for %s is not 4 KiB aligned."),
