@@ -149,7 +149,7 @@ static void check_fixed(struct derive_ctx *x, const struct plan *p, const struct
 		if (!r->fixed)
 			continue;
 		format_size(r->size, buf, sizeof(buf));
-		if (r->size - 1 > UINT64_MAX - *r->out) {
+		if (r->size && r->size - 1 > UINT64_MAX - *r->out) {
 			derive_note(x, SEV_ERROR, DT_RAM, r->cell,
 				    _("%s at the address 0x%llx given for %s runs past the end of "
 				      "the address space."), buf, (unsigned long long)*r->out,
