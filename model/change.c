@@ -38,15 +38,3 @@ void change_cell(struct change *ch, uint32_t cell_id)
 {
 	ARRAY_PUSH(ch->cells, ch->n_cells, ch->cap_cells, cell_id);
 }
-
-void change_merge(struct change *dst, const struct change *src)
-{
-	size_t i;
-
-	for (i = 0; i < src->n_regions; i++)
-		change_region(dst, src->regions[i]);
-	for (i = 0; i < src->n_cells; i++)
-		change_cell(dst, src->cells[i]);
-	dst->system |= src->system;
-	dst->all |= src->all;
-}

@@ -51,6 +51,13 @@ void rules_region_unary(struct validator *v, const struct board *b, uint32_t id)
 	uint64_t last;
 	int32_t br;
 
+	/* Past 2^64 the hypervisor would wrap to address 0; the indexes cut such
+	 * a region at the top, so only this rule sees it. */
+	if (r->size && (r->size - 1 > UINT64_MAX - r->virt ||
+			(!comm && r->size - 1 > UINT64_MAX - r->phys)))
+		region_diag(v, DIAG_ADDR_WRAP, id,
+			    xasprintf(_("region %s runs past the end of the 64-bit address space"),
+				      region_label(r, false, l, sizeof(l))));
 	/* A shared-memory link's unused section is an all-zero region by convention. */
 	if (!r->size && !r->linked)
 		region_diag(v, DIAG_ZERO_SIZE, id, xasprintf(_("region %s has size 0"),

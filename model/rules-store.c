@@ -46,6 +46,7 @@ static const struct code_info codes[DIAG_COUNT] = {
 	[DIAG_NAME_DUP] = { "name-dup", SEV_ERROR },
 	[DIAG_NAME_EMPTY] = { "name-empty", SEV_ERROR },
 	[DIAG_NO_ROOT] = { "no-root", SEV_ERROR },
+	[DIAG_ADDR_WRAP] = { "addr-wrap", SEV_ERROR },
 };
 
 const char *diag_code_name(enum diag_code code)

@@ -47,6 +47,7 @@ enum diag_code {
 	DIAG_NAME_DUP,
 	DIAG_NAME_EMPTY,
 	DIAG_NO_ROOT,             /* no root cell */
+	DIAG_ADDR_WRAP,           /* a region runs past the top of the address space */
 	DIAG_COUNT
 };
 
@@ -79,8 +80,6 @@ void change_free(struct change *ch);
 void change_clear(struct change *ch);
 void change_region(struct change *ch, uint32_t region_id);
 void change_cell(struct change *ch, uint32_t cell_id);
-/* Adds everything of src to dst. */
-void change_merge(struct change *dst, const struct change *src);
 
 struct validator;
 

@@ -142,7 +142,8 @@ static void random_edit(struct project *p, struct cell *cell, struct cell_region
 		v.flags &= ~(uint32_t)(MEM_IO | MEM_ROOTSHARED);
 		break;
 	case 9:
-		v.phys = 0xf00000000000ULL;
+		/* Off the board, or at the very top, where a large region wraps. */
+		v.phys = pick(2) ? 0xf00000000000ULL : 0xfffffffffffff000ULL;
 		break;
 	case 10:
 		v.name = (char *)names[pick(7)];

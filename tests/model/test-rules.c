@@ -270,6 +270,18 @@ START_TEST(align_and_width)
 }
 END_TEST
 
+START_TEST(addr_wrap)
+{
+	/* Ending at the very last byte is fine; one page more wraps. */
+	add(g2, "top", 0xfffffffffffff000ULL, 0xfffffffffffff000ULL, 0x1000, MEM_READ);
+	run();
+	ck_assert_uint_eq(count(DIAG_ADDR_WRAP), 0);
+	add(g2, "wraps", 0xffffffffffffe000ULL, 0x10000000, 0x3000, MEM_READ);
+	run();
+	ck_assert_uint_eq(count(DIAG_ADDR_WRAP), 1);
+}
+END_TEST
+
 START_TEST(zero_size)
 {
 	add(g2, "empty", 0xc3000000, 0xc3000000, 0, MEM_READ);
@@ -634,6 +646,7 @@ int main(void)
 	tcase_add_test(tc, root_not_shared);
 	tcase_add_test(tc, not_on_board);
 	tcase_add_test(tc, align_and_width);
+	tcase_add_test(tc, addr_wrap);
 	tcase_add_test(tc, zero_size);
 	tcase_add_test(tc, zero_size_link_section);
 	tcase_add_test(tc, cpu_twice);
