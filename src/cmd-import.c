@@ -92,10 +92,10 @@ static int import_exec(int argc, char **argv)
 				       cell->root ? _("root") : _("guest"), cell->name,
 				       cell->n_regions);
 			if (cell->root)
-				fprintf(stderr, _("autojail import: note: the system part and the root "
-						  "cell are derived from the board on every load; the "
-						  "imported root regions stay beside the derived ones, "
-						  "so check for overlaps\n"));
+				fprintf(stderr, _("autojail import: note: the imported root cell and "
+						  "system part stay exactly as imported; nothing is "
+						  "derived for them, and guests in cells.yml are not "
+						  "derived beside them\n"));
 		}
 		in.n_cells = 0;
 		p.config.next_cell_id = in.next_cell_id;
