@@ -315,6 +315,29 @@ END_TEST
 
 /* A write error that shows only when the file is closed (a full disk): the
  * copy fails with the file's name, and the stream is closed once. */
+/* The running machine answers ip-addr.json with `ip -j addr`. */
+START_TEST(local_ip_addr)
+{
+	struct dump *d = dump_open_local();
+	struct error err;
+	char *buf = NULL;
+	size_t len = 0;
+	int ret;
+
+	error_clear(&err);
+	ret = dump_read(d, "ip-addr.json", DUMP_MAX_FILE, &buf, &len, &err);
+	if (system("ip -j addr >/dev/null 2>&1") == 0) {
+		ck_assert_int_eq(ret, 0);
+		ck_assert(len > 0 && buf[0] == '[');
+		ck_assert_ptr_nonnull(strstr(buf, "\"ifname\""));
+	} else {
+		ck_assert_int_eq(ret, 1);
+	}
+	free(buf);
+	dump_close(d);
+}
+END_TEST
+
 START_TEST(dump_copy_full_disk)
 {
 	char src[] = "/tmp/aj-src.XXXXXX", dst[] = "/tmp/aj-dst.XXXXXX";
@@ -373,6 +396,7 @@ int main(void)
 	tcase_add_test(tc, advice_mem_and_console);
 	tcase_add_test(tc, dump_limits_and_names);
 	tcase_add_test(tc, dump_copy_full_disk);
+	tcase_add_test(tc, local_ip_addr);
 	suite_add_tcase(s, tc);
 	sr = srunner_create(s);
 	srunner_run_all(sr, CK_ENV);
