@@ -104,6 +104,22 @@ static void keep(struct project *p, struct record *r, struct change *ch)
 	history_push(history_of(p), r);
 }
 
+/* One record as one undo step, revalidated: done when the change is already
+ * made (the record only keeps it), else the record makes it. */
+static void commit(struct project *p, struct record *rec, bool done)
+{
+	struct change ch;
+
+	change_init(&ch);
+	op_group_begin(p);
+	if (done)
+		keep(p, rec, &ch);
+	else
+		apply(p, rec, &ch);
+	op_group_end(p);
+	finish(p, &ch);
+}
+
 static void region_record(struct record *rec, enum record_kind kind, const struct cell *cell,
 			  size_t index, const struct cell_region *r)
 {
@@ -118,19 +134,14 @@ static void region_record(struct record *rec, enum record_kind kind, const struc
 static int add_region(struct project *p, struct cell *cell, const struct cell_region *value,
 		      uint32_t *region_id)
 {
-	struct change ch;
 	struct record rec;
 	struct cell_region r = *value;
 
 	r.id = p->config.next_region_id++;
 	region_record(&rec, REC_REGION_ADD, cell, cell->n_regions, &r);
-	change_init(&ch);
-	op_group_begin(p);
-	apply(p, &rec, &ch);
-	op_group_end(p);
 	if (region_id)
 		*region_id = r.id;
-	finish(p, &ch);
+	commit(p, &rec, false);
 	return 0;
 }
 
@@ -175,17 +186,12 @@ int op_unassign(struct project *p, uint32_t cell_id, uint32_t region_id, char *w
 {
 	struct cell *cell = find_cell(p, cell_id, why);
 	struct cell_region *r;
-	struct change ch;
 	struct record rec;
 
 	if (!cell || !(r = find_region(cell, region_id, why)))
 		return -1;
 	region_record(&rec, REC_REGION_REMOVE, cell, (size_t)(r - cell->regions), r);
-	change_init(&ch);
-	op_group_begin(p);
-	apply(p, &rec, &ch);
-	op_group_end(p);
-	finish(p, &ch);
+	commit(p, &rec, false);
 	return 0;
 }
 
@@ -194,7 +200,6 @@ int op_region_edit(struct project *p, uint32_t cell_id, uint32_t region_id,
 {
 	struct cell *cell = find_cell(p, cell_id, why);
 	struct cell_region *r;
-	struct change ch;
 	struct record rec;
 
 	if (!cell || !(r = find_region(cell, region_id, why)))
@@ -208,11 +213,7 @@ int op_region_edit(struct project *p, uint32_t cell_id, uint32_t region_id,
 	rec.region.virt = value->virt;
 	rec.region.size = value->size;
 	rec.region.flags = value->flags;
-	change_init(&ch);
-	op_group_begin(p);
-	apply(p, &rec, &ch);
-	op_group_end(p);
-	finish(p, &ch);
+	commit(p, &rec, false);
 	return 0;
 }
 
@@ -248,7 +249,6 @@ int op_cell_create(struct project *p, const char *name, enum cell_type type,
 		   uint32_t *cell_id, char *why)
 {
 	struct cell *cell;
-	struct change ch;
 	struct record rec = { 0 };
 
 	if (!name || !*name)
@@ -261,20 +261,15 @@ int op_cell_create(struct project *p, const char *name, enum cell_type type,
 	rec.cell = cell->id;
 	rec.index = (size_t)config_cell_index(&p->config, cell->id);
 	rec.snapshot = cell_clone(cell);
-	change_init(&ch);
-	op_group_begin(p);
-	keep(p, &rec, &ch);
-	op_group_end(p);
 	if (cell_id)
 		*cell_id = cell->id;
-	finish(p, &ch);
+	commit(p, &rec, true);
 	return 0;
 }
 
 int op_cell_rename(struct project *p, uint32_t cell_id, const char *name, char *why)
 {
 	struct cell *cell = find_cell(p, cell_id, why);
-	struct change ch;
 	struct record rec = { 0 };
 
 	if (!cell)
@@ -285,18 +280,13 @@ int op_cell_rename(struct project *p, uint32_t cell_id, const char *name, char *
 	rec.cell = cell_id;
 	rec.name[0] = xstrdup(cell->name ? cell->name : "");
 	rec.name[1] = xstrdup(name);
-	change_init(&ch);
-	op_group_begin(p);
-	apply(p, &rec, &ch);
-	op_group_end(p);
-	finish(p, &ch);
+	commit(p, &rec, false);
 	return 0;
 }
 
 int op_cell_delete(struct project *p, uint32_t cell_id, char *why)
 {
 	struct cell *cell = find_cell(p, cell_id, why);
-	struct change ch;
 	struct record rec = { 0 };
 
 	if (!cell)
@@ -307,11 +297,7 @@ int op_cell_delete(struct project *p, uint32_t cell_id, char *why)
 	rec.cell = cell_id;
 	rec.index = (size_t)config_cell_index(&p->config, cell_id);
 	rec.snapshot = cell_clone(cell);
-	change_init(&ch);
-	op_group_begin(p);
-	apply(p, &rec, &ch);
-	op_group_end(p);
-	finish(p, &ch);
+	commit(p, &rec, false);
 	return 0;
 }
 
@@ -385,7 +371,6 @@ static int change_irq(struct project *p, uint32_t cell_id, uint32_t irq, bool gr
 	struct cell *cell = find_cell(p, cell_id, why);
 	uint64_t gicd = p->config.sys.gicd_base ? p->config.sys.gicd_base
 						: p->board.gic.gicd.start;
-	struct change ch;
 	struct record rec = { 0 };
 
 	if (!cell)
@@ -405,11 +390,7 @@ static int change_irq(struct project *p, uint32_t cell_id, uint32_t irq, bool gr
 		cell_revoke_irq(cell, irq);
 	rec.chips[1] = chips_dup(cell);
 	rec.n_chips[1] = cell->n_irqchips;
-	change_init(&ch);
-	op_group_begin(p);
-	keep(p, &rec, &ch);
-	op_group_end(p);
-	finish(p, &ch);
+	commit(p, &rec, true);
 	return 0;
 }
 
@@ -425,7 +406,6 @@ int op_irq_revoke(struct project *p, uint32_t cell_id, uint32_t irq, char *why)
 
 int op_set_hypervisor(struct project *p, uint64_t phys, uint64_t size, char *why)
 {
-	struct change ch;
 	struct record rec = { 0 };
 
 	rec.kind = REC_HV;
@@ -433,11 +413,7 @@ int op_set_hypervisor(struct project *p, uint64_t phys, uint64_t size, char *why
 	rec.hv_size[0] = p->config.sys.hypervisor.size;
 	rec.hv_phys[1] = phys;
 	rec.hv_size[1] = size;
-	change_init(&ch);
-	op_group_begin(p);
-	apply(p, &rec, &ch);
-	op_group_end(p);
-	finish(p, &ch);
+	commit(p, &rec, false);
 	return 0;
 }
 
