@@ -160,11 +160,11 @@ int draw_text(int y, int x, int w, int attr, bool pad, const char *s)
 	mbstate_t st;
 	int used = 0;
 
-	if (w <= 0)
+	/* Off the screen, curses would go on writing where the cursor was. */
+	if (w <= 0 || move(y, x) == ERR)
 		return 0;
 	memset(&st, 0, sizeof(st));
 	attrset(attr | extra_attr);
-	move(y, x);
 	while (*s) {
 		wchar_t wc[2] = { 0, 0 };
 		int cw;

@@ -11,6 +11,7 @@
 
 #include <curses.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "model/i18n.h"
 #include "model/validate.h"
@@ -145,14 +146,47 @@ void layout_draw_frame(struct tui *t)
 		  draw_attr(t, COL_STATUS) | (errors ? A_BOLD : 0), false, right);
 }
 
+/*
+ * Word-wraps S into W columns from row Y and returns the rows it takes;
+ * draws only when DRAW, so that the notice can be measured to centre it.
+ * A narrow terminal must still show the size the notice asks for.
+ */
+static int wrap_text(int y, int w, int attr, bool draw, const char *s)
+{
+	char words[256], line[256] = "", *save = NULL;
+	int rows = 0;
+
+	snprintf(words, sizeof(words), "%s", s);
+	for (char *word = strtok_r(words, " ", &save); word; word = strtok_r(NULL, " ", &save)) {
+		if (line[0] && text_width(line) + 1 + text_width(word) > w) {
+			if (draw)
+				draw_text(y + rows, 0, w, attr, false, line);
+			rows++;
+			line[0] = '\0';
+		}
+		snprintf(line + strlen(line), sizeof(line) - strlen(line), "%s%s",
+			 line[0] ? " " : "", word);
+	}
+	if (line[0] && draw)
+		draw_text(y + rows, 0, w, attr, false, line);
+	return rows + (line[0] != '\0');
+}
+
 void layout_draw_too_small(struct tui *t)
 {
-	char line[160];
+	char size[160];
+	const char *lines[3] = { size, _("Enlarge the window, or press q to quit."),
+				 _("There are unsaved changes: enlarge the window to save them.") };
+	const int attrs[3] = { A_BOLD, A_NORMAL, A_NORMAL };
+	size_t n = project_modified(t->p) ? 3 : 2;
+	int rows = 0, y;
 
 	erase();
-	snprintf(line, sizeof(line), _("Terminal too small: %dx%d, autojail needs %dx%d."),
+	snprintf(size, sizeof(size), _("Terminal too small: %dx%d, autojail needs %dx%d."),
 		 t->cols, t->rows, MIN_COLS, MIN_ROWS);
-	draw_text(t->rows / 2 > 0 ? t->rows / 2 - 1 : 0, 0, t->cols, A_BOLD, false, line);
-	draw_text(t->rows / 2, 0, t->cols, A_NORMAL, false,
-		  _("Enlarge the window, or press q to quit."));
+	for (size_t i = 0; i < n; i++)
+		rows += wrap_text(0, t->cols, attrs[i], false, lines[i]);
+	y = rows < t->rows ? (t->rows - rows) / 2 : 0;
+	for (size_t i = 0; i < n; i++)
+		y += wrap_text(y, t->cols, attrs[i], true, lines[i]);
 }

@@ -157,9 +157,6 @@ void tui_frame(struct tui *t)
 {
 	if (t->too_small) {
 		layout_draw_too_small(t);
-		if (project_modified(t->p))
-			draw_text(t->rows / 2 + 1, 0, t->cols, A_NORMAL, false,
-				  _("There are unsaved changes: enlarge the window to save them."));
 		refresh();
 		t->full_redraw = true;
 		return;

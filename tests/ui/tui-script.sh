@@ -43,7 +43,7 @@ expect drop here
 key End
 key Enter"
 
-plan 44
+plan 45
 
 script first <<EOF
 expect Memory map
@@ -214,6 +214,16 @@ expect Memory map
 expect-not Terminal too small
 EOF
 ok "below 80x24 a notice shows, and the panes come back" tui resize
+
+# In a narrow terminal the notice wraps rather than losing the size it
+# asks for and the warning about unsaved changes off its right edge.
+script narrow <<EOF
+$new_cell
+resize 30 12
+expect autojail needs 80x24.
+expect enlarge the window to save
+EOF
+ok "at 30 columns the too-small notice wraps and says what size it needs" tui narrow
 
 script dragresize <<EOF
 $drag_uart
