@@ -9,15 +9,21 @@
 #include <errno.h>
 #include <netinet/in.h>
 #include <signal.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/socket.h>
 #include <sys/time.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "inmates/shmem/shmem-http.h"
 #include "model/i18n.h"
+
+/* How long a client has to send its request line: one connection is
+ * served at a time, so a slow one keeps every other waiting. */
+#define HTTP_REQUEST_SECONDS 5
 
 static volatile sig_atomic_t http_stop;
 
@@ -107,14 +113,40 @@ static void http_value(int fd, unsigned v)
 	http_reply(fd, "200 OK", "application/json", body);
 }
 
+/*
+ * Sets the receive timeout to what is left until DEADLINE; false when
+ * nothing is. A timeout per recv() alone would let a client that sends one
+ * byte at a time hold the only thread for as long as it likes.
+ */
+static bool http_time_left(int fd, const struct timespec *deadline)
+{
+	struct timespec now;
+	struct timeval tv;
+	long long us;
+
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	us = (long long)(deadline->tv_sec - now.tv_sec) * 1000000 +
+	     (deadline->tv_nsec - now.tv_nsec) / 1000;
+	if (us <= 0)
+		return false;
+	tv.tv_sec = (time_t)(us / 1000000);
+	tv.tv_usec = (suseconds_t)(us % 1000000);
+	return setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof(tv)) == 0;
+}
+
 static void http_handle(int fd, struct shmem_map *m, const char *peer)
 {
 	char req[2048], method[8], path[256];
+	struct timespec deadline;
 	size_t len = 0;
 	ssize_t n;
 
+	clock_gettime(CLOCK_MONOTONIC, &deadline);
+	deadline.tv_sec += HTTP_REQUEST_SECONDS;
 	/* Only the request line matters; read until it is complete. */
 	while (len < sizeof(req) - 1 && !memchr(req, '\n', len)) {
+		if (!http_time_left(fd, &deadline))
+			return;
 		n = recv(fd, req + len, sizeof(req) - 1 - len, 0);
 		if (n <= 0)
 			return;
@@ -173,7 +205,6 @@ int shmem_http_serve(struct shmem_map *m, const char *bind_addr, unsigned port)
 	while (!http_stop) {
 		struct sockaddr_in peer;
 		socklen_t plen = sizeof(peer);
-		struct timeval tv = { .tv_sec = 5 };
 		char peer_name[INET_ADDRSTRLEN] = "?";
 		int fd = accept(srv, (struct sockaddr *)&peer, &plen);
 
@@ -184,8 +215,6 @@ int shmem_http_serve(struct shmem_map *m, const char *bind_addr, unsigned port)
 			close(srv);
 			return 1;
 		}
-		/* A client that sends nothing must not block the only thread for long. */
-		setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof(tv));
 		inet_ntop(AF_INET, &peer.sin_addr, peer_name, sizeof(peer_name));
 		http_handle(fd, m, peer_name);
 		close(fd);

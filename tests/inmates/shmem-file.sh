@@ -2,42 +2,8 @@
 # autojail-shmem against a plain file standing in for the shared page:
 # reading, setting and toggling bytes, offsets, refusals that change
 # nothing, and the HTTP endpoints of --http (through curl).
-# The harness passes these; run by hand (or by a harness that does not)
-# the test finds them itself. A variable set but empty means "not found".
-: "${top_srcdir:=${srcdir:-.}}"
-: "${top_builddir:=.}"
-tool=$top_builddir/inmates/shmem/autojail-shmem
-# The messages and the page are checked in English.
-LC_ALL=C
-export LC_ALL
-work=$(mktemp -d "${TMPDIR:-/tmp}/aj-shmem.XXXXXX")
-server=
-cleanup()
-{
-	[ -n "$server" ] && kill "$server" 2> /dev/null
-	rm -rf "$work"
-	exit "$failed"
-}
-trap cleanup EXIT
-failed=0
-echo "1..18"
-n=0
-check()
-{
-	n=$((n + 1))
-	desc=$1
-	shift
-	if "$@"; then
-		echo "ok $n - $desc"
-	else
-		echo "not ok $n - $desc"
-		failed=1
-	fi
-}
-byte_at()
-{
-	od -An -tx1 -j "$1" -N1 "$work/page" | tr -d ' '
-}
+. "${top_srcdir:-${srcdir:-.}}/tests/inmates/shmem-lib.sh"
+echo "1..22"
 
 truncate -s 8192 "$work/page"
 check "get reads a zero byte" test "$("$tool" --file "$work/page" get 0)" = "00"
@@ -61,18 +27,9 @@ check "a missing file is named in the error" grep -q "$work/missing: No such fil
 "$tool" get 0 2> /dev/null
 check "no page given: status 2" test $? -eq 2
 
-if ! command -v curl > /dev/null; then
-	for i in 14 15 16 17 18; do echo "ok $i # SKIP curl not installed"; done
-	exit 0
-fi
-"$tool" --file "$work/page" --http 0 > "$work/http.log" 2>&1 &
-server=$!
-tries=100
-while [ "$tries" -gt 0 ] && ! grep -q '^serving http://' "$work/http.log"; do
-	sleep 0.05
-	tries=$((tries - 1))
-done
-url=$(sed -n 's|^serving \(http://[^ ]*\)$|\1|p' "$work/http.log")
+command -v curl > /dev/null && command -v python3 > /dev/null ||
+	skip_rest 22 "curl or python3 not installed"
+serve
 check "--http 0 serves on a free port (${url:-none})" test -n "$url"
 check "GET /state reports byte 0" test "$(curl -s "${url}state")" = '{"value":1}'
 check "GET /toggle flips byte 0" test "$(curl -s "${url}toggle")" = '{"value":0}'
@@ -80,3 +37,24 @@ check "... in the file" test "$(byte_at 0)" = "00"
 page=$(curl -s "$url")
 check "the page has the toggle button" \
 	test -n "$(echo "$page" | grep '<button id="toggle" type="button">Toggle</button>')"
+
+# Hostile clients: the request line is read into a bounded buffer, and a
+# client that sends it slowly must not keep the others waiting for long.
+long=$(head -c 3000 /dev/zero | tr '\0' a)
+check "a request line longer than the buffer is answered 404" \
+	test "$(curl -s -o /dev/null -w '%{http_code}' "${url}$long")" = 404
+check "a method longer than any known one is answered 405" \
+	test "$(curl -s -o /dev/null -w '%{http_code}' -X GETGETGETGET "${url}state")" = 405
+python3 -c '
+import socket, sys, time
+s = socket.create_connection(("127.0.0.1", int(sys.argv[1])))
+for c in b"GET /state":
+    s.send(bytes([c]))
+    time.sleep(1)
+' "$(echo "$url" | sed 's|.*:\([0-9]*\)/$|\1|')" > /dev/null 2>&1 &
+slow=$!
+sleep 0.5
+check "a client dribbling its request holds the server 5 s at most" \
+	test "$(curl -s --max-time 8 "${url}state")" = '{"value":0}'
+kill "$slow" 2> /dev/null
+check "the server still runs" kill -0 "$server"
