@@ -19,26 +19,13 @@ skip_all() {
 sshd_available && command -v python3 >/dev/null || skip_all "OpenSSH server or python3 not installed"
 [ -d "$SHARED_BOARDS/jetson-tx2" ] || skip_all "no board dumps in $SHARED_BOARDS"
 sock="autojail-board-$$"
-tm() { "$TMUX_BIN" -L "$sock" -f /dev/null "$@"; }
+. "$top_srcdir/tests/ui/tmux-lib.sh"
 trap 'tm kill-server 2>/dev/null; sshd_stop; rm -rf "$tap_tmp"' EXIT
 board_setup || skip_all "the loopback board did not start"
 log="$BOARD_ROOT/jailhouse.log"
 
-poll() {
-	i=0
-	while [ $i -lt 1200 ]; do
-		"$@" && return 0
-		sleep 0.05
-		i=$((i + 1))
-	done
-	echo "timed out waiting for: $*"
-	return 1
-}
-screen() { tm capture-pane -p -t tb; }
-shows() { screen | grep -qF -- "$1"; }
-wait_for() { poll shows "$1" || { screen; return 1; }; }
 # Esc closes the board pane; the problems come back in its place.
-close_pane() { tm send-keys -t tb Escape; wait_for "Problems" >/dev/null; }
+close_pane() { tm send-keys -t tb Escape; wait_for tb "Problems" >/dev/null; }
 
 # The board's dump first, as a user would; then the host is forgotten, so
 # that the editor meets an unknown host.
@@ -60,40 +47,40 @@ chmod +x "$BOARD_BIN/jailhouse"
 tm new-session -d -s keep -x 80 -y 24 "cat"
 tm new-session -d -s tb -x 100 -y 30 \
 	"env HOME='$HOME' TERM=tmux-256color LC_ALL=C.UTF-8 '$aj' -C '$proj' tui"
-wait_for "Memory map" >/dev/null
+wait_for tb "Memory map" >/dev/null
 
 tm send-keys -t tb x
-ok "x on an unknown host opens the fingerprint dialog" wait_for "Unknown host"
-ok "... showing the key's SHA256 fingerprint" wait_for "$fp"
+ok "x on an unknown host opens the fingerprint dialog" wait_for tb "Unknown host"
+ok "... showing the key's SHA256 fingerprint" wait_for tb "$fp"
 tm send-keys -t tb n
-ok "n refuses the host and the start fails" wait_for "refused the unknown host"
+ok "n refuses the host and the start fails" wait_for tb "refused the unknown host"
 ok "... touching neither the board nor known_hosts" \
 	sh -c "! grep -q . '$HOME/.ssh/known_hosts' && ! grep -q '^enable' '$log' 2>/dev/null"
 
 close_pane
 tm send-keys -t tb x
-wait_for "Unknown host" >/dev/null
+wait_for tb "Unknown host" >/dev/null
 tm send-keys -t tb C-c
-ok "C-c in the dialog cancels the start instead" wait_for "start: cancelled"
+ok "C-c in the dialog cancels the start instead" wait_for tb "start: cancelled"
 ok "... and the host is still unknown" sh -c "! grep -q . '$HOME/.ssh/known_hosts'"
 
 close_pane
 tm send-keys -t tb x
-wait_for "Unknown host" >/dev/null
+wait_for tb "Unknown host" >/dev/null
 tm send-keys -t tb y
-ok "y trusts the host and the start goes on, step by step" wait_for "starting cell demo"
-ok "... to its end" wait_for "start: done"
-demo_running() { screen | grep -E -q 'demo +running'; }
+ok "y trusts the host and the start goes on, step by step" wait_for tb "starting cell demo"
+ok "... to its end" wait_for tb "start: done"
+demo_running() { screen tb | grep -E -q 'demo +running'; }
 ok "the board pane shows the cells running" poll demo_running
 ok "... as the stand-in has them" test "$(board_cell_state demo)" = running
-ok "... and the cells pane marks them as running" wait_for "demo ● running"
+ok "... and the cells pane marks them as running" wait_for tb "demo ● running"
 ok "... after enable, create, load and start" \
 	sh -c "grep -q '^enable ' '$log' && grep -q '^cell create ' '$log' && grep -q '^cell start demo' '$log'"
 ok "... and the host is remembered" grep -q . "$HOME/.ssh/known_hosts"
 
 close_pane
 tm send-keys -t tb X
-ok "X stops the cells" wait_for "stop: done"
+ok "X stops the cells" wait_for tb "stop: done"
 state=$(board_cell_state demo)
 ok "... which the stand-in shut down and destroyed" \
 	sh -c "grep -q '^cell destroy demo' '$log' && [ '$state' = absent ]"
@@ -104,9 +91,9 @@ ok "... and the board pane no longer lists" sh -c "! tm capture-pane -p -t tb | 
 close_pane
 touch "$BOARD_ROOT/slow"
 tm send-keys -t tb x
-wait_for "pushed " >/dev/null
+wait_for tb "pushed " >/dev/null
 tm send-keys -t tb Escape
-ok "Esc while the board works cancels the start" wait_for "start: cancelled"
+ok "Esc while the board works cancels the start" wait_for tb "start: cancelled"
 rm -f "$BOARD_ROOT/slow"
 state=$(board_cell_state demo)
 ok "... which leaves no half-started cell: the start script ran to its end" test "$state" = running
@@ -116,6 +103,6 @@ close_pane
 # The connection the editor keeps is cut (this server's children only).
 pkill -P "$(cat "$sshd_dir/sshd.pid")" 2>/dev/null
 tm send-keys -t tb r
-ok "r reads the board's state" wait_for "Board status: done"
-ok "... over a new connection when the kept one was cut" wait_for "connecting again"
+ok "r reads the board's state" wait_for tb "Board status: done"
+ok "... over a new connection when the kept one was cut" wait_for tb "connecting again"
 exit 0

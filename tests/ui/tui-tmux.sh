@@ -17,26 +17,8 @@ if [ -z "$TMUX_BIN" ] || ! command -v "$TMUX_BIN" >/dev/null 2>&1; then
 fi
 
 sock="autojail-tui-$$"
-tm() { "$TMUX_BIN" -L "$sock" -f /dev/null "$@"; }
 trap 'tm kill-server 2>/dev/null; rm -rf "$tap_tmp"' EXIT
-
-# Polls up to a minute (a loaded machine is slow) for a condition; the pause between polls only
-# spares the CPU.
-poll() {
-	i=0
-	while [ $i -lt 1200 ]; do
-		"$@" && return 0
-		sleep 0.05
-		i=$((i + 1))
-	done
-	echo "timed out waiting for: $*"
-	return 1
-}
-screen() { tm capture-pane -p -t "$1"; }
-shows() { screen "$1" | grep -qF -- "$2"; }
-hides() { ! shows "$1" "$2"; }
-wait_for() { poll shows "$1" "$2" || { screen "$1"; return 1; }; }
-wait_gone() { poll hides "$1" "$2" || { screen "$1"; return 1; }; }
+. "$top_srcdir/tests/ui/tmux-lib.sh"
 flags_are() { [ "$(tm display -p -t "$1" '#{mouse_sgr_flag}#{mouse_button_flag}')" = "$2" ]; }
 # The editor's exit status, written by the shell that ran it: tmux may mark
 # a pane dead before it has reaped the process and learnt its status.
