@@ -10,24 +10,14 @@
 set -e
 here=$(cd "$(dirname "$0")" && pwd)
 aj=${AUTOJAIL:-autojail}
-tmux=${TMUX_BIN:-tmux}
+TMUX_BIN=${TMUX_BIN:-tmux}
 sock="autojail-shots-$$"
 work=$(mktemp -d)
-tm() { "$tmux" -L "$sock" -f /dev/null "$@"; }
+# tm and wait_for, as the TUI tests drive tmux; under set -e a screen that
+# never shows what is waited for ends the script.
+. "$here/../../tests/ui/tmux-lib.sh"
 trap 'tm kill-server 2>/dev/null; rm -rf "$work"' EXIT
 
-wait_for() {
-	i=0
-	until tm capture-pane -p -t "$1" 2>/dev/null | grep -qF -- "$2"; do
-		i=$((i + 1))
-		if [ $i -ge 300 ]; then
-			echo "capture.sh: no \"$2\" on the screen:" >&2
-			tm capture-pane -p -t "$1" >&2
-			exit 1
-		fi
-		sleep 0.05
-	done
-}
 keys() { s=$1; shift; for k in "$@"; do tm send-keys -t "$s" "$k"; done; }
 text() { tm send-keys -t "$1" -l "$2"; tm send-keys -t "$1" Enter; }
 drop_on_last() { keys "$1" Space; wait_for "$1" "drop here"; keys "$1" G Enter; wait_for "$1" "$2"; }
