@@ -50,25 +50,7 @@ switch_project() {
 	mkdir -p "$1"
 	"$aj" -q -C "$1" init >/dev/null
 	printf 'a kernel\n' > "$1/Image"
-	cat > "$1/cells.yml" <<YML
-network:
-  bridge: br0
-  uplink: eth0
-  ipv4_prefix: 10.23.0.0/24
-  members:
-    - penguin
-guests:
-  - name: penguin
-    type: linux
-    cpus: 1
-    ram: 128 MiB
-    kernel: Image
-  - name: tux
-    type: linux
-    cpus: 1
-    ram: 128 MiB
-    kernel: Image
-YML
+	cp "$here/../../tests/ui/switch-cells.yml" "$1/cells.yml"
 }
 
 switch_shots() {

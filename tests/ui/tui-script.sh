@@ -437,25 +437,7 @@ net_tui() {
 	mkdir -p "$d"
 	"$aj" -q -C "$d" init >/dev/null || return 1
 	printf 'a kernel\n' > "$d/Image"
-	cat > "$d/cells.yml" <<YML
-network:
-  bridge: br0
-  uplink: eth0
-  ipv4_prefix: 10.23.0.0/24
-  members:
-    - penguin
-guests:
-  - name: penguin
-    type: linux
-    cpus: 1
-    ram: 128 MiB
-    kernel: Image
-  - name: tux
-    type: linux
-    cpus: 1
-    ram: 128 MiB
-    kernel: Image
-YML
+	cp "$top_srcdir/tests/ui/switch-cells.yml" "$d/cells.yml"
 	"$aj" -C "$d" tui --script "$tap_tmp/$name.script" --dump-screen "$tap_tmp/$name.screen"
 }
 script net_show <<EOF
