@@ -19,7 +19,6 @@
  */
 #include "config.h"
 
-#include <errno.h>
 #include <pthread.h>
 #include <stdarg.h>
 #include <stdatomic.h>
@@ -326,6 +325,7 @@ int job_begin(struct tui *t, enum job_action action)
 {
 	struct progress *pr = &t->progress;
 	struct job *j = t->job;
+	int rc;
 
 	if (pr->running) {
 		tui_message(t, SEV_WARNING, "%s", _("An action is running: Esc cancels it."));
@@ -346,9 +346,11 @@ int job_begin(struct tui *t, enum job_action action)
 	pr->n = pr->cap = 0;
 	pr->action = action;
 	pr->failed = false;
-	if (pthread_create(&j->thread, NULL, worker, j)) {
+	/* pthread_create() returns its error; errno may hold an unrelated one. */
+	rc = pthread_create(&j->thread, NULL, worker, j);
+	if (rc) {
 		tui_message(t, SEV_ERROR, _("Cannot run %s: %s"), job_action_name(action),
-			    strerror(errno));
+			    strerror(rc));
 		return -1;
 	}
 	pr->running = true;

@@ -43,7 +43,7 @@ expect drop here
 key End
 key Enter"
 
-plan 45
+plan 46
 
 script first <<EOF
 expect Memory map
@@ -214,6 +214,19 @@ expect Memory map
 expect-not Terminal too small
 EOF
 ok "below 80x24 a notice shows, and the panes come back" tui resize
+
+# A worker thread that cannot be made: a 4 GB stack for each thread in a
+# 3 GB address space. The message names the reason pthread_create gave.
+script nothread <<EOF
+key b
+expect Cannot run build: Resource temporarily unavailable
+EOF
+tui_cramped() { (ulimit -s 4000000 && ulimit -v 3000000 && tui "$@"); }
+if (ulimit -s 4000000 && ulimit -v 3000000) 2>/dev/null; then
+	ok "a board action whose thread cannot start says why" tui_cramped nothread
+else
+	skip "the limits that make a thread fail cannot be set"
+fi
 
 # In a narrow terminal the notice wraps rather than losing the size it
 # asks for and the warning about unsaved changes off its right edge.
