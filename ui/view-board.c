@@ -44,6 +44,14 @@ static void board_draw_header(struct view *v, struct tui *t, int y, int x, int w
 	draw_textf(y, x, w, attr, false, "%s: %s", job_action_name(pr->action), what);
 }
 
+/* Draws S from COL, at least WIDTH columns; returns where the next column starts. */
+static int board_column(int y, int col, int end, int attr, const char *s, int width)
+{
+	int used = draw_text(y, col, end - col, attr, false, s);
+
+	return col + (used > width ? used : width) + 1;
+}
+
 static void board_draw_row(struct view *v, struct tui *t, size_t row, int y, int x, int w,
 			   bool cursor)
 {
@@ -69,10 +77,15 @@ static void board_draw_row(struct view *v, struct tui *t, size_t row, int y, int
 	}
 	{
 		const struct remote_cell_state *c = &t->board.cells[row - 1];
-		bool running = !strncmp(c->state, "running", 7);
+		int a = attr | (strncmp(c->state, "running", 7) ? draw_attr(t, COL_DIM) : 0);
+		int end = x + w, col = x + 3;
 
-		draw_textf(y, x, w, attr | (running ? 0 : draw_attr(t, COL_DIM)), true,
-			   "   %-16s %-12s %s %s", c->name, c->state, _("cpus"),
+		/* Cell names may hold wide characters: columns go by display
+		 * width, and a long name pushes the rest right, never over it. */
+		draw_fill(y, x, w, a);
+		col = board_column(y, col, end, a, c->name, 16);
+		col = board_column(y, col, end, a, c->state, 12);
+		draw_textf(y, col, end - col, a, false, "%s %s", _("cpus"),
 			   c->cpus && c->cpus[0] ? c->cpus : "-");
 	}
 }

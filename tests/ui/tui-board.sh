@@ -7,7 +7,7 @@
 . "$top_srcdir/tests/cli/tap.sh"
 . "$top_srcdir/tests/ssh/board.sh"
 aj="$AUTOJAIL"
-N=21
+N=23
 
 plan $N
 skip_all() {
@@ -105,4 +105,25 @@ pkill -P "$(cat "$sshd_dir/sshd.pid")" 2>/dev/null
 tm send-keys -t tb r
 ok "r reads the board's state" wait_for tb "Board status: done"
 ok "... over a new connection when the kept one was cut" wait_for tb "connecting again"
+
+# A cell on the board whose name has wide characters: the states after the
+# names still start in one column (display width, not bytes).
+cell9="$BOARD_ROOT/sys/devices/jailhouse/cells/9"
+mkdir -p "$cell9"
+printf 'セル\n' > "$cell9/name"
+printf 'running\n' > "$cell9/state"
+printf '5\n' > "$cell9/cpus_assigned_list"
+tm send-keys -t tb r
+wait_for tb "Board status: done" >/dev/null
+ok "the board pane lists a cell with a wide-character name" poll shows tb "セル"
+state_column() {
+	screen tb | LC_ALL=C.UTF-8 python3 -c '
+import sys, unicodedata
+def width(s):
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in s)
+cols = {width(l[:l.index("running")]) for l in sys.stdin
+        if ("セル " in l or "demo " in l) and "running" in l and "cpus" in l}
+sys.exit(0 if len(cols) == 1 else 1)'
+}
+ok "... and its state in the column of the others" state_column
 exit 0
