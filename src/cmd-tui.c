@@ -42,9 +42,10 @@ static int parse_args(int argc, char **argv, struct tui_args *a)
 			a->dump = argv[++i];
 		} else if (!strcmp(o, "--size")) {
 			char x;
+			int end = 0;
 
-			if (sscanf(argv[++i], "%d%c%d", &a->cols, &x, &a->rows) != 3 || x != 'x' ||
-			    a->cols < 1 || a->rows < 1 || a->cols > 1000 || a->rows > 1000)
+			if (sscanf(argv[++i], "%d%c%d%n", &a->cols, &x, &a->rows, &end) != 3 ||
+			    x != 'x' || argv[i][end] != '\0' || a->cols < 1 || a->rows < 1 || a->cols > 1000 || a->rows > 1000)
 				return cmd_usage_error(
 					e, _("--size wants COLSxROWS, e.g. 80x24, not \"%s\""),
 					argv[i]);

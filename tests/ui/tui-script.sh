@@ -43,7 +43,7 @@ expect drop here
 key End
 key Enter"
 
-plan 46
+plan 47
 
 script first <<EOF
 expect Memory map
@@ -537,4 +537,6 @@ ok "a malformed script is a usage error naming file and line" sh -c "
 printf 'expect there is no such text\n' > "$tap_tmp/fail.script"
 ok "a failed expectation exits 1" exits_with 1 "$aj" -C "$tap_tmp" tui --script "$tap_tmp/fail.script"
 ok "--dump-screen without --script is a usage error" exits_with 2 "$aj" -C "$tap_tmp" tui --dump-screen x
+ok "--size with anything after COLSxROWS is a usage error" \
+	exits_with 2 "$aj" -C "$tap_tmp" tui --size 80x24x --script "$tap_tmp/first.script"
 exit 0
