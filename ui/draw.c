@@ -131,6 +131,15 @@ static int wchar_width(wchar_t wc)
 	return w < 0 ? 1 : w;
 }
 
+int wtext_width(const wchar_t *s, size_t n)
+{
+	int w = 0;
+
+	for (size_t i = 0; i < n && s[i]; i++)
+		w += wchar_width(s[i]);
+	return w;
+}
+
 int text_width(const char *s)
 {
 	mbstate_t st;

@@ -169,30 +169,32 @@ static void host_draw(struct tui *t)
 void prompt_draw(struct tui *t)
 {
 	struct prompt *pr = &t->prompt;
-	int y = t->rows - 1, col, cursor_col;
-	wchar_t before[ARRAY_SIZE(pr->text)];
+	int y = t->rows - 1, col, room;
+	wchar_t shown[ARRAY_SIZE(pr->text)];
 	char text[sizeof(pr->text)];
-	size_t n;
+	size_t n, start = 0;
 
 	if (pr->kind == PROMPT_HOST)
 		host_draw(t);
 
 	col = draw_textf(y, 0, t->cols, draw_attr(t, COL_STATUS) | A_BOLD, false, "%s ",
 			 pr->label);
-	n = wcstombs(text, pr->text, sizeof(text) - 1);
+	room = t->cols - col;
+	/* One star per character of a password: how many, never what. */
+	for (size_t i = 0; i <= pr->len; i++)
+		shown[i] = i < pr->len && pr->kind == PROMPT_PASSWORD && !pr->echo ? L'*'
+										   : pr->text[i];
+	/* Text wider than the line scrolls, so that the cursor stays in view. */
+	while (start < pr->pos && wtext_width(shown + start, pr->pos - start) >= room)
+		start++;
+	n = wcstombs(text, shown + start, sizeof(text) - 1);
 	text[n == (size_t)-1 ? 0 : n] = '\0';
-	if (pr->kind == PROMPT_PASSWORD && !pr->echo) {
-		/* One star per character typed: how many, never what. */
-		memset(text, '*', pr->len < sizeof(text) - 1 ? pr->len : sizeof(text) - 1);
-		text[pr->len < sizeof(text) - 1 ? pr->len : sizeof(text) - 1] = '\0';
-	}
-	draw_text(y, col, t->cols - col, A_NORMAL, true, text);
+	draw_text(y, col, room, A_NORMAL, true, text);
+	col += wtext_width(shown + start, pr->pos - start);
 	explicit_bzero(text, sizeof(text));
-	wmemcpy(before, pr->text, pr->pos);
-	before[pr->pos] = L'\0';
-	cursor_col = col + (wcswidth(before, pr->pos) > 0 ? wcswidth(before, pr->pos) : 0);
-	if (cursor_col < t->cols)
-		mvchgat(y, cursor_col, 1, A_REVERSE, 0, NULL);
+	explicit_bzero(shown, sizeof(shown));
+	if (col < t->cols)
+		mvchgat(y, col, 1, A_REVERSE, 0, NULL);
 }
 
 /* The keys, from the same table the dispatcher uses; it scrolls with the

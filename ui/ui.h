@@ -249,6 +249,8 @@ void draw_fill(int y, int x, int w, int attr);
 /* An attribute added to all text drawn until it is set back to 0. */
 void draw_set_extra(int attr);
 int text_width(const char *s);
+/* Display width of the first N wide characters of S. */
+int wtext_width(const wchar_t *s, size_t n);
 void draw_hline(const struct tui *t, int y, int x, int w, int attr);
 void draw_vline(const struct tui *t, int y, int x, int h, int attr);
 void draw_box(const struct tui *t, int y, int x, int h, int w, int attr);

@@ -43,7 +43,7 @@ expect drop here
 key End
 key Enter"
 
-plan 47
+plan 48
 
 script first <<EOF
 expect Memory map
@@ -214,6 +214,19 @@ expect Memory map
 expect-not Terminal too small
 EOF
 ok "below 80x24 a notice shows, and the panes come back" tui resize
+
+# Text wider than the status line scrolls: what is typed last stays in view,
+# with the cursor after it.
+long=$(printf 'abcdefghij%.0s' 1 2 3 4 5 6 7 8 9 10)
+script longname <<EOF
+key n
+text ${long}XYZ
+expect abcdefghijabcdefghijXYZ
+key Home
+expect abcdefghijabcdefghij
+expect-not XYZ
+EOF
+ok "a prompt's text wider than the line scrolls to keep the cursor in view" tui longname
 
 # A worker thread that cannot be made: a 4 GB stack for each thread in a
 # 3 GB address space. The message names the reason pthread_create gave.
