@@ -210,7 +210,7 @@ void draw_fill(int y, int x, int w, int attr)
 	draw_text(y, x, w, attr, true, "");
 }
 
-void draw_hline(const struct tui *t, int y, int x, int w, int attr)
+static void draw_hline(const struct tui *t, int y, int x, int w, int attr)
 {
 	attrset(attr);
 	if (t->unicode) {

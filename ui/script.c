@@ -93,7 +93,7 @@ int tui_dump(struct tui *t, const char *path, char *msg, size_t len)
 	return 0;
 }
 
-bool tui_screen_has(struct tui *t, const char *text)
+static bool tui_screen_has(struct tui *t, const char *text)
 {
 	char *line = xmalloc((size_t)t->cols * 8 + 16);
 	bool found = false;

@@ -76,6 +76,16 @@ static bool open_virtual(struct tui *t, char *err, size_t len)
 	return true;
 }
 
+static void term_mouse_on(struct tui *t)
+{
+	if (!t->mouse)
+		return;
+	mousemask(ALL_MOUSE_EVENTS | REPORT_MOUSE_POSITION, NULL);
+	mouseinterval(0);
+	putp(MOUSE_ON);
+	fflush(stdout);
+}
+
 static bool open_real(struct tui *t, char *err, size_t len)
 {
 	struct sigaction sa;
@@ -134,16 +144,6 @@ void term_close(struct tui *t)
 	if (t->dev_null_out)
 		fclose(t->dev_null_out);
 	t->dev_null_in = t->dev_null_out = NULL;
-}
-
-void term_mouse_on(struct tui *t)
-{
-	if (!t->mouse)
-		return;
-	mousemask(ALL_MOUSE_EVENTS | REPORT_MOUSE_POSITION, NULL);
-	mouseinterval(0);
-	putp(MOUSE_ON);
-	fflush(stdout);
 }
 
 void term_suspend(struct tui *t)

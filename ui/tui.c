@@ -140,7 +140,7 @@ void tui_close(struct tui *t)
 	free(t);
 }
 
-void tui_resize(struct tui *t, int cols, int rows)
+static void tui_resize(struct tui *t, int cols, int rows)
 {
 	if (cols < 1 || rows < 1)
 		return;
@@ -188,7 +188,7 @@ void tui_frame(struct tui *t)
 	refresh();
 }
 
-struct view *tui_view_at(struct tui *t, int y, int x, size_t *row, bool *on_row)
+static struct view *tui_view_at(struct tui *t, int y, int x, size_t *row, bool *on_row)
 {
 	for (int i = 0; i < VIEW_COUNT; i++) {
 		struct view *v = &t->views[i];

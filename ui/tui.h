@@ -36,8 +36,6 @@ void tui_frame(struct tui *t);
 int tui_script(struct tui *t, const char *path, char *msg, size_t len);
 /* Writes the screen as UTF-8 text, one line per row, trailing blanks removed. */
 int tui_dump(struct tui *t, const char *path, char *msg, size_t len);
-/* Whether the screen shows text (for expectations and tests). */
-bool tui_screen_has(struct tui *t, const char *text);
 /* The save the editor uses: cells.yml, then C and .cell files into DIR/out/
  * unless the validator reports errors (ui/save.c). */
 int tui_save_project(struct project *p, char *report, size_t len);

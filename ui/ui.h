@@ -200,9 +200,7 @@ void tui_dirty_all(struct tui *t);
 void tui_message(struct tui *t, int severity, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 void tui_feed(struct tui *t, const struct event *ev);
-void tui_resize(struct tui *t, int cols, int rows);
 void tui_selection_changed(struct tui *t);
-struct view *tui_view_at(struct tui *t, int y, int x, size_t *row, bool *on_row);
 
 /* view.c: the generic list behaviour every view shares. */
 void view_draw(struct view *v, struct tui *t);
@@ -211,7 +209,6 @@ void view_set_cursor(struct view *v, struct tui *t, size_t row);
 /* The list row under a screen position inside the view. */
 bool view_hit(struct view *v, struct tui *t, int y, int x, size_t *row);
 void view_scroll(struct view *v, int delta);
-size_t view_body_rows(const struct view *v);
 
 bool memory_search(struct view *v, struct tui *t, const char *text);
 
@@ -251,7 +248,6 @@ void draw_set_extra(int attr);
 int text_width(const char *s);
 /* Display width of the first N wide characters of S. */
 int wtext_width(const wchar_t *s, size_t n);
-void draw_hline(const struct tui *t, int y, int x, int w, int attr);
 void draw_vline(const struct tui *t, int y, int x, int h, int attr);
 void draw_box(const struct tui *t, int y, int x, int h, int w, int attr);
 /* Glyphs in UTF-8 or ASCII. */
@@ -311,7 +307,6 @@ int detail_field_apply(struct tui *t, int field, const char *text, char *why);
 bool term_open(struct tui *t, char *err, size_t len);
 void term_close(struct tui *t);
 bool term_read(struct tui *t, struct event *ev);
-void term_mouse_on(struct tui *t);
 void term_suspend(struct tui *t);
 
 #endif

@@ -10,7 +10,7 @@
 #include "model/i18n.h"
 #include "ui/ui.h"
 
-size_t view_body_rows(const struct view *v)
+static size_t view_body_rows(const struct view *v)
 {
 	int body = v->h - 1 - v->ops->header_rows;
 
