@@ -136,6 +136,13 @@ static int cmd_echo(struct shmem_map *m, int argc, char **argv, uint64_t timeout
 			ECHO_PAGE, ECHO_MAX);
 		return 2;
 	}
+	/* The protocol's words are read whole; unaligned, they fault on the
+	 * uncached mapping of /dev/mem. */
+	if ((uintptr_t)m->bytes % 4) {
+		fputs(_("autojail-shmem: echo needs a page that is 4-byte aligned: "
+			"give --offset as a multiple of 4\n"), stderr);
+		return 2;
+	}
 	for (size_t i = 0; i < len; i++)
 		m->bytes[ECHO_REQ_DATA + i] = (uint8_t)argv[0][i];
 	put32(m, ECHO_REQ_LEN, (uint32_t)len);

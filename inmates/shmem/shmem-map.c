@@ -4,6 +4,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <inttypes.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/mman.h>
@@ -36,6 +37,7 @@ int shmem_map_open(struct shmem_map *m, enum shmem_source src, const char *path,
 {
 	long page = sysconf(_SC_PAGESIZE);
 	uint64_t map_off, skip, limit = 0;
+	bool bounded = false;    /* whether LIMIT is known; a file of 0 bytes has one */
 	struct stat st;
 	void *p;
 	int fd;
@@ -54,10 +56,13 @@ int shmem_map_open(struct shmem_map *m, enum shmem_source src, const char *path,
 			return -1;
 		}
 		limit = (uint64_t)st.st_size;
+		bounded = true;
 	} else if (src == SHMEM_UIO) {
 		limit = uio_map_size(path);
+		bounded = limit != 0;
 	}
-	if (limit && (offset > limit || size > limit - offset)) {
+	/* Touching a mapping past the end of what backs it raises SIGBUS. */
+	if (bounded && (offset > limit || size > limit - offset)) {
 		snprintf(err, errlen, _("%s: %zu bytes at offset 0x%" PRIx64
 					" do not fit its 0x%" PRIx64 " bytes"),
 			 path, size, offset, limit);

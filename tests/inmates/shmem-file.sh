@@ -3,7 +3,7 @@
 # reading, setting and toggling bytes, offsets, refusals that change
 # nothing, and the HTTP endpoints of --http (through curl).
 . "${top_srcdir:-${srcdir:-.}}/tests/inmates/shmem-lib.sh"
-echo "1..22"
+echo "1..26"
 
 truncate -s 8192 "$work/page"
 check "get reads a zero byte" test "$("$tool" --file "$work/page" get 0)" = "00"
@@ -26,9 +26,16 @@ check "... naming the file" grep -q "$work/page: 4096 bytes at offset 0x1f40 do 
 check "a missing file is named in the error" grep -q "$work/missing: No such file" "$work/err"
 "$tool" get 0 2> /dev/null
 check "no page given: status 2" test $? -eq 2
+: > "$work/empty"
+"$tool" --file "$work/empty" get 0 2> "$work/err"
+check "an empty file is refused, not mapped past its end" test $? -eq 1
+check "... saying the page does not fit" grep -q "$work/empty: 4096 bytes at offset 0x0 do not fit" "$work/err"
+"$tool" --file "$work/page" --offset 2 echo hi 2> "$work/err"
+check "echo on a page not 4-byte aligned is refused" test $? -eq 2
+check "... saying why" grep -q "4-byte aligned" "$work/err"
 
 command -v curl > /dev/null && command -v python3 > /dev/null ||
-	skip_rest 22 "curl or python3 not installed"
+	skip_rest 26 "curl or python3 not installed"
 serve
 check "--http 0 serves on a free port (${url:-none})" test -n "$url"
 check "GET /state reports byte 0" test "$(curl -s "${url}state")" = '{"value":1}'
