@@ -187,8 +187,10 @@ const char *request_keys(enum request r, char *buf, size_t len)
 		if (bindings[i].req != r || (r == REQ_ENTER && bindings[i].key != '\n'))
 			continue;
 		binding_name(&bindings[i], one, sizeof(one));
-		used += (size_t)snprintf(buf + used, used < len ? len - used : 0, "%s%s",
-					 used ? " " : "", one);
+		/* A full buffer keeps what fits; nothing may point past its end. */
+		if (used + 1 >= len)
+			break;
+		used += (size_t)snprintf(buf + used, len - used, "%s%s", used ? " " : "", one);
 	}
 	return buf;
 }

@@ -38,7 +38,7 @@ static void screen_row(int y, int cols, char *out, size_t len)
 	for (int x = 0; x < cols && used + MB_LEN_MAX + 1 < len; x++) {
 		cchar_t cc;
 		wchar_t wch[CCHARW_MAX + 1];
-		attr_t attrs;
+		attr_t attrs = 0;
 		short pair;
 		int w = 1;
 

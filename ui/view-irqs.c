@@ -94,8 +94,9 @@ static void irqs_draw_row(struct view *v, struct tui *t, size_t row, int y, int 
 			continue;
 		if (!c->cells[ci]->root && guests++ == 0)
 			first_guest = (ptrdiff_t)ci;
-		used += (size_t)snprintf(owners + used,
-					 used < sizeof(owners) ? sizeof(owners) - used : 0, "%s%c",
+		if (used + 1 >= sizeof(owners))
+			continue;
+		used += (size_t)snprintf(owners + used, sizeof(owners) - used, "%s%c",
 					 used ? "," : "", cell_tag(ci));
 	}
 	if (irq >= 32)
