@@ -437,7 +437,7 @@ void action_prompt_done(struct tui *t, const char *answer)
 		}
 		return;
 	case PROMPT_HOST:
-		job_answer(t, answer[0] == 'y' || answer[0] == 'j', NULL);
+		job_answer(t, answer[0] == 'y' || answer[0] == 'j' || answer[0] == 's', NULL);
 		return;
 	case PROMPT_PASSWORD:
 		job_answer(t, true, answer);
