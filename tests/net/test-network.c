@@ -51,16 +51,6 @@ static void two_guests(struct spec *s, const char *v4, const char *v6)
 	ck_assert_int_eq(network_member_add(s, "b", NULL, NULL, why), 0);
 }
 
-static bool said(const struct derive_report *rep, enum severity sev, const char *text)
-{
-	size_t i;
-
-	for (i = 0; i < rep->n_msgs; i++)
-		if (rep->msgs[i].severity == sev && strstr(rep->msgs[i].text, text))
-			return true;
-	return false;
-}
-
 static const char *v4(const struct net_host *h)
 {
 	ck_assert(h->has_ipv4);
@@ -194,7 +184,7 @@ START_TEST(plan_board_networks)
 	ck_assert_str_eq(v4(&plan.members[0]), "10.23.0.3/24");
 	ck_assert_str_eq(v4(&plan.members[1]), "10.23.0.4/24");
 	ck_assert_str_eq(v6(&plan.members[0]), "fd00:23::3/64");
-	ck_assert(said(&rep, SEV_WARNING, "wlan0"));
+	ck_assert(report_said(&rep, SEV_WARNING, "wlan0"));
 	ck_assert_uint_eq(derive_report_count(&rep, SEV_ERROR), 0);
 	net_plan_free(&plan);
 	derive_report_free(&rep);
@@ -257,7 +247,7 @@ static void expect_error(void (*breaker)(struct spec *, struct board *), const c
 	breaker(&s, &b);
 	derive_report_init(&rep);
 	ck_assert_int_eq(network_plan(&b, &s, "mini", &plan, &rep), -1);
-	ck_assert_msg(said(&rep, SEV_ERROR, text), "no error mentioning \"%s\"", text);
+	ck_assert_msg(report_said(&rep, SEV_ERROR, text), "no error mentioning \"%s\"", text);
 	ck_assert_int_eq(rep.msgs[0].topic, DT_NETWORK);
 	net_plan_free(&plan);
 	derive_report_free(&rep);
@@ -488,7 +478,7 @@ START_TEST(derive_both_abis)
 	/* A broken section fails derivation with the network's message. */
 	spec_find_guest(&s, "b")->type = CELL_BARE;
 	ck_assert_int_eq(derive_config(&b, &s, abi, &c, &rep), -1);
-	ck_assert(said(&rep, SEV_ERROR, "no Linux guest"));
+	ck_assert(report_said(&rep, SEV_ERROR, "no Linux guest"));
 	ck_assert_ptr_null(network_member_pci(&c, &s, "b"));
 	ck_assert_ptr_nonnull(network_member_pci(&c, &s, "a"));
 
