@@ -5,8 +5,8 @@
 #
 #   boards/regenerate.sh [OUTDIR]
 #
-# AUTOJAIL names the program (default: autojail on PATH), SHARED_BOARDS the
-# dumps (default: ../shared/boards beside the source tree). OUTDIR defaults
+# AUTOJAIL names the program (default: autojail on PATH), BOARD_DUMPS the
+# dumps (default: tests/data/boards). OUTDIR defaults
 # to this folder; the tests write elsewhere and compare.
 #
 # A profile folder may hold a file `cmdline`: the kernel command line the
@@ -16,7 +16,7 @@
 set -eu
 here=$(cd "$(dirname "$0")" && pwd)
 aj=${AUTOJAIL:-autojail}
-shared=${SHARED_BOARDS:-$here/../../shared/boards}
+shared=${BOARD_DUMPS:-$here/../tests/data/boards}
 out=${1:-$here}
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT INT TERM

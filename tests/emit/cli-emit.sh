@@ -9,12 +9,12 @@ p="$tap_tmp/tx2"
 hdr="$top_srcdir/tests/emit"
 
 plan 29
-if [ ! -d "$SHARED_BOARDS/jetson-tx2" ]; then
-	for i in $(seq 27); do skip "no Jetson TX2 dump in $SHARED_BOARDS"; done
+if [ ! -d "$BOARD_DUMPS/jetson-tx2" ]; then
+	for i in $(seq 27); do skip "no Jetson TX2 dump in $BOARD_DUMPS"; done
 	exit 0
 fi
 
-"$aj" -C "$p" extract --from "$SHARED_BOARDS/jetson-tx2" >/dev/null 2>&1
+"$aj" -C "$p" extract --from "$BOARD_DUMPS/jetson-tx2" >/dev/null 2>&1
 printf 'name: jetson-tx2\narch: arm64\njailhouse: 14\n' > "$p/autojail.yml"
 cp "$top_srcdir/examples/jetson-tx2-gpio/cells.yml" "$p/cells.yml"
 

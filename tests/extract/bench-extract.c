@@ -71,11 +71,11 @@ static int bench(const char *boards, const char *name)
 
 int main(void)
 {
-	const char *boards = getenv("SHARED_BOARDS");
+	const char *boards = getenv("BOARD_DUMPS");
 	struct stat st;
 
 	if (!boards || stat(boards, &st) != 0) {
-		printf("bench-extract: board dumps not found (SHARED_BOARDS), skipped\n");
+		printf("bench-extract: board dumps not found (BOARD_DUMPS), skipped\n");
 		return 0;
 	}
 	if (bench(boards, "rpi4") || bench(boards, "jetson-tx2"))

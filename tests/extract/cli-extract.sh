@@ -5,7 +5,7 @@
 # bundled profiles are exactly what regenerate.sh makes today.
 . "$top_srcdir/tests/cli/tap.sh"
 aj="$AUTOJAIL"
-boards="$SHARED_BOARDS"
+boards="$BOARD_DUMPS"
 tmp="$tap_tmp"
 
 plan 17
@@ -17,7 +17,7 @@ ok "a missing dump folder is an input error naming it" \
 ok "... and nothing was created" test ! -e "$tmp/none"
 
 if [ ! -d "$boards/jetson-tx2" ]; then
-	for i in $(seq 5 17); do skip "board dumps not found (SHARED_BOARDS=$boards)"; done
+	for i in $(seq 5 17); do skip "board dumps not found (BOARD_DUMPS=$boards)"; done
 	exit 0
 fi
 
@@ -57,7 +57,7 @@ ok "extract --local never crashes: a board, or a clear refusal" sh -c "
 	'$aj' -q extract --local -o '$tmp/local' 2>'$tmp/local.err'; rc=\$?;
 	[ \$rc -eq 0 ] || { [ \$rc -eq 1 ] && grep -q 'autojail: ' '$tmp/local.err'; }"
 ok "the bundled profiles are what regenerate.sh makes" sh -c "
-	AUTOJAIL='$aj' SHARED_BOARDS='$boards' '$top_srcdir/boards/regenerate.sh' '$tmp/profiles' >/dev/null &&
+	AUTOJAIL='$aj' BOARD_DUMPS='$boards' '$top_srcdir/boards/regenerate.sh' '$tmp/profiles' >/dev/null &&
 	for b in jetson-tx2 rpi4 qemu-arm64-virt; do
 		diff -u '$top_srcdir/boards/'\$b/board.yml '$tmp/profiles/'\$b/board.yml || exit 1; done"
 exit 0

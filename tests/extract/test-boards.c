@@ -253,9 +253,9 @@ int main(void)
 	TCase *tc;
 	int failed;
 
-	boards = getenv("SHARED_BOARDS");
+	boards = getenv("BOARD_DUMPS");
 	if (!boards || stat(boards, &st) != 0) {
-		printf("1..0 # SKIP board dumps not found (SHARED_BOARDS=%s)\n",
+		printf("1..0 # SKIP board dumps not found (BOARD_DUMPS=%s)\n",
 		       boards ? boards : "");
 		return 0;
 	}

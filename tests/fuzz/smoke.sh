@@ -15,7 +15,7 @@ if [ -z "$CLANG" ]; then
 fi
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT INT TERM
-boards=${SHARED_BOARDS:-/nonexistent}
+boards=${BOARD_DUMPS:-/nonexistent}
 
 # seeds TARGET DIR: fills DIR with the files that target should start from.
 seeds() {

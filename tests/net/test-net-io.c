@@ -219,7 +219,7 @@ END_TEST
  * collects the networks, board.yml keeps them. */
 START_TEST(extract_and_keep)
 {
-	const char *boards = getenv("SHARED_BOARDS");
+	const char *boards = getenv("BOARD_DUMPS");
 	char *dir = scratch_new(), *src, *dst, *yml;
 	struct extract_report rep;
 	struct board b, b2;
@@ -229,7 +229,7 @@ START_TEST(extract_and_keep)
 	size_t i;
 
 	if (!boards)
-		boards = "../shared/boards";
+		boards = "tests/data/boards";
 	for (i = 0; i < ARRAY_SIZE(sub); i++) {
 		src = xasprintf("%s/rpi4/%s", boards, sub[i]);
 		dst = xasprintf("%s/%s", dir, sub[i]);

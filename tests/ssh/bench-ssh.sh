@@ -9,7 +9,7 @@ if ! sshd_available || ! command -v python3 >/dev/null; then
 	echo "bench-ssh: skipped (no OpenSSH server or python3)"
 	exit 0
 fi
-[ -d "$SHARED_BOARDS/jetson-tx2" ] || { echo "bench-ssh: skipped (no board dumps)"; exit 0; }
+[ -d "$BOARD_DUMPS/jetson-tx2" ] || { echo "bench-ssh: skipped (no board dumps)"; exit 0; }
 board_setup >/dev/null || { echo "bench-ssh: skipped (the loopback board did not start)"; exit 0; }
 proj="$tap_tmp/proj"
 cp "$top_srcdir/examples/jetson-tx2-gpio/cells.yml" "$proj/cells.yml"

@@ -7,7 +7,7 @@
 board_setup() {
 	sshd_start || return 1
 	ln -s "$top_srcdir/tests/ssh/jailhouse-standin.py" "$BOARD_BIN/jailhouse"
-	cp -r "$SHARED_BOARDS/jetson-tx2/proc" "$SHARED_BOARDS/jetson-tx2/sys" "$BOARD_ROOT/"
+	cp -r "$BOARD_DUMPS/jetson-tx2/proc" "$BOARD_DUMPS/jetson-tx2/sys" "$BOARD_ROOT/"
 	echo "console=ttyS0,115200n8 root=/dev/mmcblk0p1 rw rootwait mem=7808M vmalloc=512M" \
 		>"$BOARD_ROOT/proc/cmdline"
 	proj="$tap_tmp/proj"

@@ -12,8 +12,8 @@ if ! sshd_available || ! command -v python3 >/dev/null; then
 	for i in $(seq $N); do skip "OpenSSH server or python3 not installed"; done
 	exit 0
 fi
-if [ ! -d "$SHARED_BOARDS/jetson-tx2" ]; then
-	for i in $(seq $N); do skip "no board dumps in $SHARED_BOARDS"; done
+if [ ! -d "$BOARD_DUMPS/jetson-tx2" ]; then
+	for i in $(seq $N); do skip "no board dumps in $BOARD_DUMPS"; done
 	exit 0
 fi
 board_setup || { for i in $(seq $N); do skip "the loopback board did not start"; done; exit 0; }

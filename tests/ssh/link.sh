@@ -55,14 +55,14 @@ ok "a connection killed mid-push is a clear error" sh -c "[ $st -ne 0 ] && grep 
 ok "... and no partial file is left under the final name" test ! -e "$BOARD_ROOT/d/big"
 
 # The board serves the recorded TX2 dump from its root.
-if [ -d "$SHARED_BOARDS/jetson-tx2" ]; then
-	cp -r "$SHARED_BOARDS/jetson-tx2/proc" "$SHARED_BOARDS/jetson-tx2/sys" "$BOARD_ROOT/"
+if [ -d "$BOARD_DUMPS/jetson-tx2" ]; then
+	cp -r "$BOARD_DUMPS/jetson-tx2/proc" "$BOARD_DUMPS/jetson-tx2/sys" "$BOARD_ROOT/"
 	ok "a board dump comes back over SSH" "$tool" "$SSH_URL" fetch "$tap_tmp/dump"
 	ok "... with the board's files unchanged" \
 		sh -c "cmp '$BOARD_ROOT/proc/iomem' '$tap_tmp/dump/proc/iomem' && cmp '$BOARD_ROOT/sys/firmware/fdt' '$tap_tmp/dump/sys/firmware/fdt'"
 	ok "... leaving nothing behind on the board" sh -c "[ -z \"\$(ls -A '$BOARD_ROOT/tmp')\" ]"
 else
-	for i in 1 2 3; do skip "no board dumps in $SHARED_BOARDS"; done
+	for i in 1 2 3; do skip "no board dumps in $BOARD_DUMPS"; done
 fi
 
 sshd_change_host_key

@@ -17,7 +17,7 @@ skip_all() {
 }
 [ -n "$TMUX_BIN" ] && command -v "$TMUX_BIN" >/dev/null 2>&1 || skip_all "tmux is not installed"
 sshd_available && command -v python3 >/dev/null || skip_all "OpenSSH server or python3 not installed"
-[ -d "$SHARED_BOARDS/jetson-tx2" ] || skip_all "no board dumps in $SHARED_BOARDS"
+[ -d "$BOARD_DUMPS/jetson-tx2" ] || skip_all "no board dumps in $BOARD_DUMPS"
 sock="autojail-board-$$"
 . "$top_srcdir/tests/ui/tmux-lib.sh"
 trap 'tm kill-server 2>/dev/null; sshd_stop; rm -rf "$tap_tmp"' EXIT
