@@ -11,7 +11,7 @@
 #include <string.h>
 
 #include "emit/layout.h"
-#include "model/i18n.h"
+#include "po/i18n.h"
 #include "model/util.h"
 
 void emit_error_set(struct emit_error *err, const char *fmt, ...)

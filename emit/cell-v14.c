@@ -6,7 +6,7 @@
 #include "config.h"
 
 #include "emit/layout.h"
-#include "model/i18n.h"
+#include "po/i18n.h"
 
 static const char signature_system[5] = { 'J', 'H', 'S', 'Y', 'S' };
 static const char signature_cell[5] = { 'J', 'H', 'C', 'L', 'L' };

@@ -14,7 +14,7 @@
 #include <string.h>
 
 #include "emit/layout.h"
-#include "model/i18n.h"
+#include "po/i18n.h"
 
 static const char signature_system[6] = { 'J', 'H', 'S', 'Y', 'S', 'T' };
 static const char signature_cell[6] = { 'J', 'H', 'C', 'E', 'L', 'L' };

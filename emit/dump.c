@@ -10,7 +10,7 @@
 #include <stdio.h>
 
 #include "emit/emit.h"
-#include "model/i18n.h"
+#include "po/i18n.h"
 #include "model/units.h"
 
 static const char *arch_name(enum arch a)

@@ -15,7 +15,7 @@
 
 #include "emit/guest-dt.h"
 #include "emit/layout.h"
-#include "model/i18n.h"
+#include "po/i18n.h"
 #include "model/range.h"
 
 #define PCI_WINDOW_SIZE 0x100000ull

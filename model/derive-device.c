@@ -12,7 +12,7 @@
 #include <string.h>
 
 #include "model/derive-pass.h"
-#include "model/i18n.h"
+#include "po/i18n.h"
 #include "model/util.h"
 
 struct id_list {

@@ -18,7 +18,7 @@
 #include <string.h>
 
 #include "model/derive-pass.h"
-#include "model/i18n.h"
+#include "po/i18n.h"
 #include "model/util.h"
 
 static struct cell *peer_cell(struct derive_ctx *x, const char *name)

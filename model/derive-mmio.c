@@ -13,7 +13,7 @@
 #include <string.h>
 
 #include "model/derive-pass.h"
-#include "model/i18n.h"
+#include "po/i18n.h"
 #include "model/util.h"
 
 static void barriers(const struct derive_ctx *x, struct span_list *bar)

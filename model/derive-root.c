@@ -10,7 +10,7 @@
 #include <string.h>
 
 #include "model/derive-pass.h"
-#include "model/i18n.h"
+#include "po/i18n.h"
 #include "model/util.h"
 
 /* Without the board's count, enough 128-pin slices for every device interrupt. */

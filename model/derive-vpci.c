@@ -8,7 +8,7 @@
 #include "config.h"
 
 #include "model/derive-pass.h"
-#include "model/i18n.h"
+#include "po/i18n.h"
 #include "model/util.h"
 
 #define ECAM_BUS (1ull << 20)

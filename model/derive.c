@@ -11,7 +11,7 @@
 #include <string.h>
 
 #include "model/derive-pass.h"
-#include "model/i18n.h"
+#include "po/i18n.h"
 #include "model/util.h"
 
 void derive_report_init(struct derive_report *rep)

@@ -9,7 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "model/i18n.h"
+#include "po/i18n.h"
 #include "model/rules.h"
 #include "model/util.h"
 

@@ -10,7 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "model/i18n.h"
+#include "po/i18n.h"
 #include "model/util.h"
 
 static void __attribute__((noreturn)) out_of_memory(size_t size)

@@ -7,7 +7,7 @@
 #include <termios.h>
 #include <unistd.h>
 
-#include "model/i18n.h"
+#include "po/i18n.h"
 #include "model/units.h"
 #include "model/util.h"
 #include "src/board-opts.h"

@@ -3,7 +3,7 @@
 
 #include <stdlib.h>
 
-#include "model/i18n.h"
+#include "po/i18n.h"
 #include "src/cell-io.h"
 #include "src/io-file.h"
 

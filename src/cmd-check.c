@@ -8,7 +8,7 @@
 #include <string.h>
 
 #include "model/derive.h"
-#include "model/i18n.h"
+#include "po/i18n.h"
 #include "src/cmd.h"
 
 struct names {

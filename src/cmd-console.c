@@ -4,7 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-#include "model/i18n.h"
+#include "po/i18n.h"
 #include "src/board-opts.h"
 #include "src/remote.h"
 

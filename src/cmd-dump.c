@@ -7,7 +7,7 @@
 
 #include <stdio.h>
 
-#include "model/i18n.h"
+#include "po/i18n.h"
 #include "src/cell-io.h"
 #include "src/cmd.h"
 

@@ -5,7 +5,7 @@
 #include <string.h>
 
 #include "model/derive.h"
-#include "model/i18n.h"
+#include "po/i18n.h"
 #include "model/units.h"
 #include "src/cmd.h"
 

@@ -6,7 +6,7 @@
 #include <string.h>
 
 #include "emit/net-script.h"
-#include "model/i18n.h"
+#include "po/i18n.h"
 #include "model/network.h"
 #include "model/util.h"
 #include "src/board-opts.h"

@@ -3,7 +3,7 @@
 
 #include <stdio.h>
 
-#include "model/i18n.h"
+#include "po/i18n.h"
 #include "model/ops.h"
 #include "src/cmd.h"
 

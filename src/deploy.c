@@ -16,7 +16,7 @@
 #include "emit/guest-dt.h"
 #include "emit/net-script.h"
 #include "model/derive.h"
-#include "model/i18n.h"
+#include "po/i18n.h"
 #include "model/network.h"
 #include "model/util.h"
 #include "src/atomic.h"

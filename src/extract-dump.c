@@ -15,7 +15,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "model/i18n.h"
+#include "po/i18n.h"
 #include "model/util.h"
 #include "src/extract-dump.h"
 #include "src/io-file.h"

@@ -14,7 +14,7 @@
 #include <string.h>
 #include <yaml.h>
 
-#include "model/i18n.h"
+#include "po/i18n.h"
 #include "model/util.h"
 #include "src/extract-merge.h"
 

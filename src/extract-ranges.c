@@ -6,7 +6,7 @@
  */
 #include "config.h"
 
-#include "model/i18n.h"
+#include "po/i18n.h"
 #include "src/extract-fdt.h"
 
 uint64_t dt_cells(const fdt32_t *p, uint32_t n)

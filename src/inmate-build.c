@@ -11,7 +11,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include "model/i18n.h"
+#include "po/i18n.h"
 #include "model/util.h"
 #include "src/datadir.h"
 #include "src/inmate-build.h"

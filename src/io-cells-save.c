@@ -9,7 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "model/i18n.h"
+#include "po/i18n.h"
 #include "model/util.h"
 #include "src/io-cells.h"
 #include "src/project-io.h"

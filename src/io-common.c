@@ -1,7 +1,7 @@
 /* Consoles, ranges and name tables used by more than one project file. */
 #include "config.h"
 
-#include "model/i18n.h"
+#include "po/i18n.h"
 #include "src/io-common.h"
 
 const struct flag_name source_flag_names[] = {

@@ -7,7 +7,7 @@
 #include <stdlib.h>
 #include <sys/stat.h>
 
-#include "model/i18n.h"
+#include "po/i18n.h"
 #include "model/util.h"
 #include "src/io-file.h"
 

@@ -24,7 +24,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "model/i18n.h"
+#include "po/i18n.h"
 #include "model/network.h"
 #include "model/util.h"
 #include "src/io-cells.h"

@@ -4,7 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "model/i18n.h"
+#include "po/i18n.h"
 #include "src/io-common.h"
 #include "src/project-io.h"
 

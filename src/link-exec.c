@@ -8,7 +8,7 @@
 #include <string.h>
 #include <time.h>
 
-#include "model/i18n.h"
+#include "po/i18n.h"
 #include "model/util.h"
 #include "src/link-private.h"
 

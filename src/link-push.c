@@ -16,7 +16,7 @@
 
 #include <openssl/evp.h>
 
-#include "model/i18n.h"
+#include "po/i18n.h"
 #include "model/util.h"
 #include "src/link-private.h"
 

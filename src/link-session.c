@@ -13,7 +13,7 @@
 
 #include <libssh/libssh.h>
 
-#include "model/i18n.h"
+#include "po/i18n.h"
 #include "model/util.h"
 #include "src/link-private.h"
 

@@ -12,7 +12,7 @@
 #include <string.h>
 #include <strings.h>
 
-#include "model/i18n.h"
+#include "po/i18n.h"
 #include "model/util.h"
 #include "src/yaml-read.h"
 

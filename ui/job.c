@@ -27,7 +27,7 @@
 #include <string.h>
 #include <time.h>
 
-#include "model/i18n.h"
+#include "po/i18n.h"
 #include "model/util.h"
 #include "src/board-opts.h"
 #include "src/deploy.h"

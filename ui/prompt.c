@@ -14,7 +14,7 @@
 #include <string.h>
 #include <wctype.h>
 
-#include "model/i18n.h"
+#include "po/i18n.h"
 #include "model/util.h"
 #include "ui/ui.h"
 

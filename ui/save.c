@@ -14,7 +14,7 @@
 #include <sys/stat.h>
 
 #include "emit/emit.h"
-#include "model/i18n.h"
+#include "po/i18n.h"
 #include "model/util.h"
 #include "src/atomic.h"
 #include "src/error.h"

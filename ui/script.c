@@ -24,7 +24,7 @@
 #include <string.h>
 #include <wchar.h>
 
-#include "model/i18n.h"
+#include "po/i18n.h"
 #include "model/util.h"
 #include "ui/ui.h"
 

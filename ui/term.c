@@ -19,7 +19,7 @@
 #include <term.h>
 #include <unistd.h>
 
-#include "model/i18n.h"
+#include "po/i18n.h"
 #include "ui/ui.h"
 
 #define MOUSE_ON "\033[?1002h\033[?1006h"

@@ -11,7 +11,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "model/i18n.h"
+#include "po/i18n.h"
 #include "ui/ui.h"
 
 /* Rows: the steps, then (when the board was read) a summary and its cells. */

@@ -7,7 +7,7 @@
 #include <curses.h>
 #include <stdio.h>
 
-#include "model/i18n.h"
+#include "po/i18n.h"
 #include "model/validate.h"
 #include "ui/ui.h"
 

@@ -7,7 +7,7 @@
 
 #include <curses.h>
 
-#include "model/i18n.h"
+#include "po/i18n.h"
 #include "ui/ui.h"
 
 static size_t view_body_rows(const struct view *v)

@@ -18,7 +18,7 @@
 #include "inmates/lib/echo-proto.h"
 #include "inmates/shmem/shmem-http.h"
 #include "inmates/shmem/shmem-map.h"
-#include "model/i18n.h"
+#include "po/i18n.h"
 
 struct options {
 	enum shmem_source src;

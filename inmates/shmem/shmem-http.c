@@ -19,7 +19,7 @@
 #include <unistd.h>
 
 #include "inmates/shmem/shmem-http.h"
-#include "model/i18n.h"
+#include "po/i18n.h"
 
 /* How long a client has to send its request line: one connection is
  * served at a time, so a slow one keeps every other waiting. */

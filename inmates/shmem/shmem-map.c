@@ -12,7 +12,7 @@
 #include <unistd.h>
 
 #include "inmates/shmem/shmem-map.h"
-#include "model/i18n.h"
+#include "po/i18n.h"
 
 /* The size of uio map 0 from sysfs, or 0 when it cannot be read. */
 static uint64_t uio_map_size(const char *dev)

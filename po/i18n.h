@@ -1,6 +1,6 @@
 /* Translation macros: every user-visible string goes through _(). */
-#ifndef AJ_MODEL_I18N_H
-#define AJ_MODEL_I18N_H
+#ifndef AJ_PO_I18N_H
+#define AJ_PO_I18N_H
 
 #include "config.h"
 
