@@ -8,7 +8,7 @@
 #include <stdio.h>
 
 #include "po/i18n.h"
-#include "src/cell-io.h"
+#include "src/cellfile-read.h"
 #include "src/cmd.h"
 
 static int dump_exec(int argc, char **argv)

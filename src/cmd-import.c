@@ -16,7 +16,7 @@
 
 #include "po/i18n.h"
 #include "model/util.h"
-#include "src/cell-io.h"
+#include "src/cellfile-read.h"
 #include "src/cmd.h"
 
 /* Moves the cell into the project's configuration, replacing its namesake. */

@@ -14,7 +14,7 @@
 #include <time.h>
 
 #include "model/util.h"
-#include "src/io-cells.h"
+#include "src/yaml-cells.h"
 #include "src/project-io.h"
 #include "tests/io/io-test.h"
 #include "tests/model/synth.h"

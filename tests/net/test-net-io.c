@@ -17,7 +17,7 @@
 #include "model/util.h"
 #include "src/extract-dump.h"
 #include "src/extract-merge.h"
-#include "src/io-cells.h"
+#include "src/yaml-cells.h"
 #include "src/project-io.h"
 #include "tests/io/io-test.h"
 #include "tests/model/derive-boards.h"

@@ -13,7 +13,7 @@
 #include "po/i18n.h"
 #include "model/util.h"
 #include "src/datadir.h"
-#include "src/io-cells.h"
+#include "src/yaml-cells.h"
 #include "src/project-io.h"
 
 const char *boards_dir(void)

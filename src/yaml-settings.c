@@ -5,7 +5,7 @@
 #include <string.h>
 
 #include "po/i18n.h"
-#include "src/io-common.h"
+#include "src/yaml-common.h"
 #include "src/project-io.h"
 
 const struct flag_name arch_names[] = {

@@ -10,7 +10,7 @@
 
 #include "po/i18n.h"
 #include "model/util.h"
-#include "src/io-common.h"
+#include "src/yaml-common.h"
 #include "src/project-io.h"
 
 static const struct flag_name kind_names[] = {

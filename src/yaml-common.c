@@ -2,7 +2,7 @@
 #include "config.h"
 
 #include "po/i18n.h"
-#include "src/io-common.h"
+#include "src/yaml-common.h"
 
 const struct flag_name source_flag_names[] = {
 	{ SRC_DT, "dt" },

@@ -12,8 +12,8 @@
 
 #include "po/i18n.h"
 #include "model/util.h"
-#include "src/io-cells.h"
-#include "src/io-common.h"
+#include "src/yaml-cells.h"
+#include "src/yaml-common.h"
 #include "src/project-io.h"
 
 const struct flag_name cell_type_names[] = {

@@ -27,7 +27,7 @@
 #include "po/i18n.h"
 #include "model/network.h"
 #include "model/util.h"
-#include "src/io-cells.h"
+#include "src/yaml-cells.h"
 
 /* An address or prefix of the given family, as text kept for the model. */
 static bool read_addr(struct yreader *r, const char *key, int fam, bool bare, char **out)

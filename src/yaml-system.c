@@ -10,8 +10,8 @@
 
 #include "po/i18n.h"
 #include "model/util.h"
-#include "src/io-cells.h"
-#include "src/io-common.h"
+#include "src/yaml-cells.h"
+#include "src/yaml-common.h"
 
 static const struct flag_name sys_flag_names[] = {
 	{ SYS_VIRTUAL_DEBUG_CONSOLE, "VIRTUAL_DEBUG_CONSOLE" },

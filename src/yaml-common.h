@@ -2,8 +2,8 @@
  * Pieces the three project files share: name tables for enums and bit sets,
  * address ranges as {start, size} and the Jailhouse console description.
  */
-#ifndef AJ_SRC_IO_COMMON_H
-#define AJ_SRC_IO_COMMON_H
+#ifndef AJ_SRC_YAML_COMMON_H
+#define AJ_SRC_YAML_COMMON_H
 
 #include <stddef.h>
 
@@ -49,7 +49,7 @@ struct io_field {
 bool io_field_read(struct yreader *r, const struct io_field *f, void *obj);
 void io_fields_write(struct ywriter *w, const struct io_field *f, size_t n, const void *obj);
 
-/* io-network.c: board.yml's "nets" (the networks the board's Linux is on):
+/* yaml-network.c: board.yml's "nets" (the networks the board's Linux is on):
  * the value of the key, and the key itself when there are any. */
 bool io_board_nets_read(struct yreader *r, struct board *b);
 void io_board_nets_write(struct ywriter *w, const struct board *b);

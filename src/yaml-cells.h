@@ -1,10 +1,10 @@
 /*
  * The parts of cells.yml, each read and written by its own file: the spec
- * (io-spec.c: root, guests, links) and the system part (io-system.c);
- * io-cells.c reads the cells themselves and puts the file together.
+ * (yaml-spec.c: root, guests, links) and the system part (yaml-system.c);
+ * yaml-cells.c reads the cells themselves and puts the file together.
  */
-#ifndef AJ_SRC_IO_CELLS_H
-#define AJ_SRC_IO_CELLS_H
+#ifndef AJ_SRC_YAML_CELLS_H
+#define AJ_SRC_YAML_CELLS_H
 
 #include "model/board.h"
 #include "model/cell.h"
@@ -13,7 +13,7 @@
 #include "src/yaml-read.h"
 #include "src/yaml-write.h"
 
-#include "src/io-common.h"
+#include "src/yaml-common.h"
 
 extern const struct flag_name protocol_names[];  /* undefined, veth, custom, virtio-* */
 extern const struct flag_name cell_type_names[]; /* bare, linux */
@@ -28,7 +28,7 @@ bool io_spec_guests_read(struct yreader *r, struct spec *s);
 bool io_spec_links_read(struct yreader *r, struct spec *s);
 /* Writes the keys root, guests and links of the spec, each only when set. */
 void io_spec_write(struct ywriter *w, const struct spec *s);
-/* io-network.c: the value of "network" (the virtual network switch); the
+/* yaml-network.c: the value of "network" (the virtual network switch); the
  * writer writes the key "network" only when the section is set. */
 bool io_network_read(struct yreader *r, struct network_spec *n);
 void io_network_write(struct ywriter *w, const struct network_spec *n);

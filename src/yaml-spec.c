@@ -10,7 +10,7 @@
 
 #include "po/i18n.h"
 #include "model/util.h"
-#include "src/io-cells.h"
+#include "src/yaml-cells.h"
 
 const struct flag_name protocol_names[] = {
 	{ SHMEM_PROTO_UNDEFINED, "undefined" },

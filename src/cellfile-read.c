@@ -4,7 +4,7 @@
 #include <stdlib.h>
 
 #include "po/i18n.h"
-#include "src/cell-io.h"
+#include "src/cellfile-read.h"
 #include "src/io-file.h"
 
 /* Configurations are kilobytes; anything this large is not one. */

@@ -11,7 +11,7 @@
 
 #include "po/i18n.h"
 #include "model/util.h"
-#include "src/io-cells.h"
+#include "src/yaml-cells.h"
 
 static uint64_t hash_str(const char *s)
 {
