@@ -219,6 +219,15 @@ static inline bool board_linux_irq(const struct board *b, uint32_t irq)
 }
 
 const char *region_kind_name(enum region_kind k);
+
+/* How well a region answers a search (board-match.c): by name, node path,
+ * compatible, alias or label, console name, kind, or an address in it. */
+enum board_match { BOARD_MATCH_NONE, BOARD_MATCH_PART, BOARD_MATCH_EXACT };
+enum board_match board_region_match(const struct board *b, const struct board_region *r,
+				    const char *text);
+/* The region a search goes to from region `after` (-1: from the start),
+ * exact matches first, or -1 when nothing matches. */
+int64_t board_find_next(const struct board *b, const char *text, int64_t after);
 const char *console_type_name(unsigned type);
 /* Source bits as "dt,iomem"; the buffer must hold 96 bytes. */
 const char *source_names(unsigned sources, char *buf, size_t len);

@@ -315,6 +315,21 @@ void action_search(struct tui *t)
 	prompt_open(t, PROMPT_SEARCH, _("Search (name or address; Enter alone repeats):"), NULL);
 }
 
+/* An empty answer repeats the last search, finding the next match. */
+void action_prompt_search(struct tui *t, const char *answer)
+{
+	if (answer[0])
+		snprintf(t->search, sizeof(t->search), "%s", answer);
+	if (!t->search[0]) {
+		tui_message(t, -1, "%s", _("No search yet: / asks for one."));
+		return;
+	}
+	if (memory_search(&t->views[VIEW_MEMORY], t, t->search))
+		tui_focus(t, VIEW_MEMORY);
+	else
+		tui_message(t, -1, _("No region matches \"%s\"."), t->search);
+}
+
 void action_jump(struct tui *t, const struct selection *s)
 {
 	struct view *cells = &t->views[VIEW_CELLS], *mem = &t->views[VIEW_MEMORY];
@@ -392,15 +407,7 @@ void action_prompt_done(struct tui *t, const char *answer)
 
 	switch (t->prompt.kind) {
 	case PROMPT_SEARCH:
-		/* An empty answer repeats the last search, finding the next match. */
-		if (answer[0])
-			snprintf(t->search, sizeof(t->search), "%s", answer);
-		if (!t->search[0])
-			return;
-		if (memory_search(&t->views[VIEW_MEMORY], t, t->search))
-			tui_focus(t, VIEW_MEMORY);
-		else
-			tui_message(t, -1, _("No region matches \"%s\"."), t->search);
+		action_prompt_search(t, answer);
 		return;
 	case PROMPT_NEW_CELL:
 		if (answer[0])

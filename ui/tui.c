@@ -313,6 +313,27 @@ static void mouse_event(struct tui *t, const struct event *ev)
 	}
 }
 
+/* Tab during a drag goes to the next cell that would take the item, so the
+ * user sees where it will land before dropping. */
+static void carry_step(struct tui *t, int step)
+{
+	struct view *cells = &t->views[VIEW_CELLS];
+	size_t n = cells->n_rows;
+
+	if (t->carry.kind == SEL_CELL || !n)
+		return;
+	for (size_t k = 1; k <= n; k++) {
+		size_t row = (cells->cursor + (step > 0 ? k : n - k)) % n;
+		int64_t c = cells->ops->drop_cell(cells, t, row);
+
+		if (c >= 0 && c != t->drop_cell) {
+			view_set_cursor(cells, t, row);
+			tui_selection_changed(t);
+			return;
+		}
+	}
+}
+
 static bool carry_request(struct tui *t, enum request r)
 {
 	struct view *cells = &t->views[VIEW_CELLS];
@@ -335,10 +356,12 @@ static bool carry_request(struct tui *t, enum request r)
 			view_request(cells, t, r);
 		tui_selection_changed(t);
 		return true;
+	case REQ_FOCUS_NEXT:
+	case REQ_FOCUS_PREV:
+		carry_step(t, r == REQ_FOCUS_NEXT ? 1 : -1);
+		return true;
 	case REQ_HELP:
 		return false;
-	case REQ_NONE:
-		return true;     /* an unbound key does not end the drag */
 	default:
 		/* Anything else ends the drag first. */
 		action_cancel_carry(t);
@@ -365,62 +388,122 @@ static bool busy_request(struct tui *t, enum request r)
 	}
 }
 
+/* The generic handlers of requests.h: they run when the focused view did
+ * not take the request first (deleting on the switch, picking in a list). */
+typedef void request_fn(struct tui *t, enum request r);
+
+static void req_pick(struct tui *t, enum request r)
+{
+	if (!view_request(&t->views[t->focus], t, r))
+		action_pick(t);
+}
+
+static void req_edit(struct tui *t, enum request r)
+{
+	if (!view_request(&t->views[t->focus], t, r))
+		action_edit(t);
+}
+
+static void req_delete(struct tui *t, enum request r)
+{
+	if (!view_request(&t->views[t->focus], t, r))
+		action_delete(t);
+}
+
+static void req_cancel(struct tui *t, enum request r)
+{
+	(void)r;
+	job_close_pane(t);
+}
+
+static void req_focus(struct tui *t, enum request r)
+{
+	focus_step(t, r == REQ_FOCUS_NEXT ? 1 : -1);
+}
+
+static void req_search(struct tui *t, enum request r)
+{
+	if (r == REQ_SEARCH_NEXT)
+		action_prompt_search(t, "");
+	else
+		action_search(t);
+}
+
+static void req_save(struct tui *t, enum request r)
+{
+	(void)r;
+	action_save(t);
+}
+
+static void req_quit(struct tui *t, enum request r)
+{
+	(void)r;
+	action_quit(t);
+}
+
+static void req_undo(struct tui *t, enum request r)
+{
+	action_undo(t, r == REQ_REDO);
+}
+
+static void req_new(struct tui *t, enum request r)
+{
+	(void)r;
+	action_new_cell(t);
+}
+
+static void req_help(struct tui *t, enum request r)
+{
+	(void)r;
+	t->mode = MODE_HELP;
+	t->help_top = 0;
+}
+
+static void req_zoom(struct tui *t, enum request r)
+{
+	memory_zoom(&t->views[VIEW_MEMORY], t, r == REQ_ZOOM_IN ? 1 : -1);
+}
+
+static void req_board(struct tui *t, enum request r)
+{
+	static const enum job_action jobs[REQ_COUNT] = {
+		[REQ_BUILD] = JOB_BUILD, [REQ_PUSH] = JOB_PUSH, [REQ_START] = JOB_START,
+		[REQ_STOP] = JOB_STOP, [REQ_STATUS] = JOB_STATUS,
+	};
+
+	action_board(t, jobs[r]);
+}
+
+static void req_redraw(struct tui *t, enum request r)
+{
+	(void)r;
+	clearok(curscr, TRUE);
+	tui_dirty_all(t);
+}
+
+static void req_suspend(struct tui *t, enum request r)
+{
+	(void)r;
+	term_suspend(t);
+}
+
+#define REQUEST_HANDLER(name, keys, help, handler) [REQ_##name] = handler,
+static request_fn *const handlers[REQ_COUNT] = { REQUESTS(REQUEST_HANDLER) };
+#undef REQUEST_HANDLER
+
 static void dispatch(struct tui *t, enum request r)
 {
-	struct view *v = &t->views[t->focus];
-
-	if (r != REQ_NONE)
-		t->msg[0] = '\0';
+	if (r == REQ_NONE)
+		return;
+	t->msg[0] = '\0';
 	if (job_running(t) && busy_request(t, r))
 		return;
 	if (t->carry.active && carry_request(t, r))
 		return;
-	switch (r) {
-	case REQ_NONE:
-		return;
-	case REQ_FOCUS_NEXT:
-	case REQ_FOCUS_PREV:
-		focus_step(t, r == REQ_FOCUS_NEXT ? 1 : -1);
-		return;
-	case REQ_HELP:
-		t->mode = MODE_HELP;
-		t->help_top = 0;
-		return;
-	case REQ_SAVE: action_save(t); return;
-	case REQ_QUIT: action_quit(t); return;
-	case REQ_UNDO: action_undo(t, false); return;
-	case REQ_REDO: action_undo(t, true); return;
-	case REQ_NEW: action_new_cell(t); return;
-	case REQ_DELETE:
-		/* The switch takes a member off; elsewhere the selection goes. */
-		if (!v->ops->request || !v->ops->request(v, t, r))
-			action_delete(t);
-		return;
-	case REQ_SEARCH: action_search(t); return;
-	case REQ_BUILD: action_board(t, JOB_BUILD); return;
-	case REQ_PUSH: action_board(t, JOB_PUSH); return;
-	case REQ_START: action_board(t, JOB_START); return;
-	case REQ_STOP: action_board(t, JOB_STOP); return;
-	case REQ_STATUS: action_board(t, JOB_STATUS); return;
-	case REQ_REDRAW:
-		clearok(curscr, TRUE);
-		tui_dirty_all(t);
-		return;
-	case REQ_SUSPEND:
-		term_suspend(t);
-		return;
-	case REQ_CANCEL:
-		job_close_pane(t);
-		return;
-	default:
-		break;
-	}
-	if (view_request(v, t, r))
-		return;
-	if (r == REQ_PICK || r == REQ_ENTER)
-		action_pick(t);
-	else if (r == REQ_EDIT)
-		action_edit(t);
+	if (handlers[r])
+		handlers[r](t, r);
+	else
+		view_request(&t->views[t->focus], t, r);
 }
 
 static void help_key(struct tui *t, enum request r)
@@ -439,7 +522,10 @@ static void help_key(struct tui *t, enum request r)
 		return;
 	case REQ_PAGE_DOWN:
 	case REQ_END:
+		/* Never past the last line, so that PgUp comes straight back. */
 		t->help_top += 10;
+		if (t->help_top > REQ_COUNT - 2)
+			t->help_top = REQ_COUNT - 2;
 		return;
 	default:
 		t->mode = MODE_NORMAL;

@@ -13,25 +13,14 @@
 
 #include "model/project.h"
 #include "src/remote.h"
+#include "ui/requests.h"
 #include "ui/tui.h"
 
-/* One request enum for keys and mouse: keys map to these through keymap.c. */
-enum request {
-	REQ_NONE,
-	REQ_UP, REQ_DOWN, REQ_LEFT, REQ_RIGHT,
-	REQ_PAGE_UP, REQ_PAGE_DOWN, REQ_HOME, REQ_END,
-	REQ_FOCUS_NEXT, REQ_FOCUS_PREV,
-	REQ_PICK,                /* Space: pick up what is selected */
-	REQ_ENTER,               /* pick up, drop, jump, edit: what the view means by it */
-	REQ_CANCEL,              /* Esc */
-	REQ_FOLD,                /* fold or unfold a tree node */
-	REQ_SEARCH, REQ_HELP, REQ_SAVE, REQ_QUIT,
-	REQ_UNDO, REQ_REDO,
-	REQ_NEW, REQ_EDIT, REQ_DELETE,
-	REQ_BUILD, REQ_PUSH, REQ_START, REQ_STOP, REQ_STATUS,
-	REQ_REDRAW, REQ_SUSPEND,
-	REQ_COUNT
-};
+/* One request enum for keys and mouse: keys map to these through keymap.c,
+ * and the list itself is in requests.h. */
+#define REQUEST_ENUM(name, keys, help, handler) REQ_##name,
+enum request { REQ_NONE, REQUESTS(REQUEST_ENUM) REQ_COUNT };
+#undef REQUEST_ENUM
 
 /* An input event: a key, a mouse gesture or a new terminal size. */
 enum event_type { EV_NONE, EV_KEY, EV_MOUSE, EV_RESIZE };
@@ -194,6 +183,27 @@ struct tui {
 extern const struct view_ops memory_view_ops, cells_view_ops, cpus_view_ops, irqs_view_ops,
 	problems_view_ops, detail_view_ops, switch_view_ops, board_view_ops;
 
+/* The graphical map of the address space at the top of the memory pane
+ * (memory-map.c): a virtual row of columns, zoomed by powers of two. */
+struct memory_map {
+	int zoom;                /* the row is (width << zoom) columns */
+	bool recentre;           /* centre on the cursor's region at the next frame */
+	size_t offset;           /* first virtual column shown */
+	int x;                   /* screen column of the first map column */
+	size_t n_cols;
+	uint64_t *col_start, *col_size;  /* per virtual column; size 0: folded hole */
+	size_t laid_regions;     /* what the columns were laid out for */
+	int laid_w, laid_zoom;
+};
+
+void memory_map_draw(struct memory_map *mm, struct tui *t, int y, int x, int w,
+		     const struct board_region *cursor);
+void memory_map_zoom(struct memory_map *mm, int step);
+void memory_map_legend(const struct tui *t, int y, int x, int w);
+/* The board region under screen column x of the map. */
+bool memory_map_at(const struct memory_map *mm, const struct board *b, int x, uint32_t *id);
+void memory_map_free(struct memory_map *mm);
+
 /* tui.c */
 void tui_focus(struct tui *t, int view);
 void tui_dirty_all(struct tui *t);
@@ -211,6 +221,7 @@ bool view_hit(struct view *v, struct tui *t, int y, int x, size_t *row);
 void view_scroll(struct view *v, int delta);
 
 bool memory_search(struct view *v, struct tui *t, const char *text);
+void memory_zoom(struct view *v, struct tui *t, int step);
 
 /* layout.c */
 void layout_apply(struct tui *t);
@@ -269,6 +280,7 @@ void action_new_cell(struct tui *t);
 void action_edit(struct tui *t);
 void action_delete(struct tui *t);
 void action_search(struct tui *t);
+void action_prompt_search(struct tui *t, const char *answer);
 void action_jump(struct tui *t, const struct selection *s);
 void action_board(struct tui *t, enum job_action a);
 /* Puts the cell on the virtual switch. */

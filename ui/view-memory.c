@@ -23,7 +23,7 @@ struct memory_view {
 	uint32_t *rows;          /* visible region ids, in tree order */
 	unsigned short *depth;
 	bool stale;              /* the fold state changed: rebuild rows */
-	uint64_t bar_lo, bar_step;  /* the address bar's scale as last drawn */
+	struct memory_map map;
 };
 
 static const struct board *board_of(const struct tui *t)
@@ -130,6 +130,7 @@ static void memory_fini(struct view *v)
 	free(m->folded);
 	free(m->rows);
 	free(m->depth);
+	memory_map_free(&m->map);
 	free(m);
 }
 
@@ -162,90 +163,22 @@ static struct mem_cols memory_cols(const struct tui *t, int w)
 	return c;
 }
 
-struct bar_arg {
-	const struct facts *f;
-	int best;                /* cell index shown, 64 = an unowned region */
-	int visits;
-};
-
-static bool bar_visit(uint64_t start, uint64_t size, uint64_t key, void *arg)
-{
-	struct bar_arg *b = arg;
-	uint64_t bits = key < b->f->n_board ? b->f->owners[key] : 0;
-
-	for (int ci = 1; ci < 64; ci++) {
-		if ((bits >> ci) & 1) {
-			if (ci < b->best || b->best == 0 || b->best == 64)
-				b->best = ci;
-			break;
-		}
-	}
-	if ((bits & 1) && b->best == 64)
-		b->best = 0;
-	/* A guest found is the answer; dense columns need not be read in full. */
-	return ++b->visits < 64 && (b->best == 64 || b->best == 0);
-}
-
-/* One character per column: a cell's tag, '.' for a region no cell holds,
- * blank for a hole in the address space. */
-static void memory_draw_bar(struct view *v, struct tui *t, int y)
-{
-	const struct board *b = board_of(t);
-	struct memory_view *m = v->data;
-	uint64_t lo = UINT64_MAX, hi = 0, step, cur_lo = 1, cur_hi = 0;
-	int w = v->w - 2;
-
-	draw_fill(y, v->x, v->w, A_NORMAL);
-	if (!b->n_regions || w < 4 || !b->any_index)
-		return;
-	for (int32_t id = m->first_root; id >= 0; id = m->next_sibling[id]) {
-		const struct board_region *r = &b->regions[id];
-
-		if (r->start < lo)
-			lo = r->start;
-		if (range_last(r->start, r->size) > hi)
-			hi = range_last(r->start, r->size);
-	}
-	if (v->n_rows) {
-		const struct board_region *r = &b->regions[m->rows[v->cursor]];
-
-		cur_lo = r->start;
-		cur_hi = range_last(r->start, r->size);
-	}
-	step = (hi - lo) / (uint64_t)w + 1;
-	m->bar_lo = lo;
-	m->bar_step = step;
-	draw_text(y, v->x, 1, A_NORMAL, false, "[");
-	for (int c = 0; c < w; c++) {
-		uint64_t start = lo + (uint64_t)c * step;
-		struct bar_arg a = { &t->facts, 64, 0 };
-		bool hit;
-		char ch[2] = { ' ', 0 };
-		int attr = A_NORMAL;
-
-		hit = range_index_any(b->any_index, start, step, NULL);
-		if (hit) {
-			range_index_query(b->any_index, start, step, bar_visit, &a);
-			ch[0] = a.best == 64 ? '.' : cell_tag((size_t)a.best);
-			if (a.best != 64)
-				attr = draw_cell_attr(t, (size_t)a.best);
-		}
-		if (range_overlaps(start, step, cur_lo, cur_hi - cur_lo + 1) && cur_lo <= cur_hi)
-			attr |= A_REVERSE;
-		draw_text(y, v->x + 1 + c, 1, attr, false, ch);
-	}
-	draw_text(y, v->x + v->w - 1, 1, A_NORMAL, false, "]");
-}
-
 static void memory_draw_header(struct view *v, struct tui *t, int y, int x, int w)
 {
 	struct mem_cols c = memory_cols(t, v->w);
 	int attr = draw_attr(t, COL_DIM) | A_BOLD, col = v->x + 2, sw;
 
-	draw_textf(y, x, w, A_NORMAL, false, "%s, %s %d",
-		   board_of(t)->name ? board_of(t)->name : "", _("revision"),
-		   (int)t->p->settings.abi);
-	memory_draw_bar(v, t, y + 1);
+	struct memory_view *m = v->data;
+	int used = draw_textf(y, x, w, A_NORMAL, false, "%s, %s %d ",
+			      board_of(t)->name ? board_of(t)->name : "", _("revision"),
+			      (int)t->p->settings.abi);
+
+	if (m->map.zoom)
+		used += draw_textf(y, x + used, w - used, A_BOLD, false, _("zoom %dx "),
+				   1 << m->map.zoom);
+	memory_map_legend(t, y, x + used, w - used);
+	memory_map_draw(&m->map, t, y + 1, v->x, v->w,
+			v->n_rows ? &board_of(t)->regions[m->rows[v->cursor]] : NULL);
 	/* Heads one by one, so that translations are measured by display width. */
 	draw_fill(y + 2, v->x, v->w, attr);
 	col += draw_text(y + 2, col, c.addr + 1, attr, true, _("start"));
@@ -402,55 +335,41 @@ static bool memory_request(struct view *v, struct tui *t, enum request r)
 	}
 }
 
-/* A click on the address bar goes to the region at that address. */
+/* A click on the map goes to the region at that address; a drag from it
+ * carries that region like one from its row. */
 static bool memory_hit(struct view *v, struct tui *t, int y, int x, size_t *row)
 {
 	struct memory_view *m = v->data;
-	const struct board_region *r;
 	struct selection s = { SEL_BOARD_REGION, 0, 0 };
 
 	if (y != v->y + 1)
 		return view_hit(v, t, y, x, row);
-	if (!m->bar_step || x <= v->x || x >= v->x + v->w - 1)
-		return false;
-	r = board_region_at(board_of(t), m->bar_lo + (uint64_t)(x - v->x - 1) * m->bar_step);
-	if (!r)
-		return false;
-	s.id = r->id;
-	if (!memory_find(v, t, &s))
+	if (!memory_map_at(&m->map, board_of(t), x, &s.id) || !memory_find(v, t, &s))
 		return false;
 	*row = v->cursor;
 	return true;
 }
 
+void memory_zoom(struct view *v, struct tui *t, int step)
+{
+	struct memory_view *m = v->data;
+
+	memory_map_zoom(&m->map, step);
+	v->dirty = true;
+}
+
 bool memory_search(struct view *v, struct tui *t, const char *text)
 {
 	struct memory_view *m = v->data;
-	const struct board *b = board_of(t);
 	struct selection s = { SEL_BOARD_REGION, 0, 0 };
-	uint64_t addr;
+	int64_t id;
 
 	memory_update(v, t);
-	if (parse_u64(text, &addr)) {
-		const struct board_region *r = board_region_at(b, addr);
-
-		if (!r)
-			return false;
-		s.id = r->id;
-		return memory_find(v, t, &s);
-	}
-	/* By name: the next match after the cursor's region in board order, so that
-	 * repeating the search walks through all of them, folded or not. */
-	for (size_t k = 1; k <= m->n; k++) {
-		uint32_t id = (uint32_t)((v->n_rows ? m->rows[v->cursor] : 0) + k) % (uint32_t)m->n;
-
-		if (strcasestr(b->regions[id].name, text) ||
-		    (b->regions[id].dt_path && strcasestr(b->regions[id].dt_path, text))) {
-			s.id = id;
-			return memory_find(v, t, &s);
-		}
-	}
-	return false;
+	id = board_find_next(board_of(t), text, v->n_rows ? (int64_t)m->rows[v->cursor] : -1);
+	if (id < 0)
+		return false;
+	s.id = (uint32_t)id;
+	return memory_find(v, t, &s);
 }
 
 const struct view_ops memory_view_ops = {

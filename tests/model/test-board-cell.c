@@ -147,6 +147,51 @@ START_TEST(board_mem_limit)
 }
 END_TEST
 
+/* Search: exact names before partial ones, aliases, labels, console names,
+ * compatible strings, kinds and addresses, and repeats walking through all. */
+START_TEST(board_search)
+{
+	struct board b;
+	struct board_console *con;
+	struct board_region *sram;
+
+	make_board(&b);
+	sram = board_add_region(&b, "sram@30000000", 0x30000000, 0x40000, REGION_MMIO);
+	sram->compatible = xstrdup("mmio-sram");
+	b.regions[4].compatible = xstrdup("nvidia,tegra186-uart");
+	ARRAY_PUSH(b.aliases, b.n_aliases, b.cap_aliases,
+		   ((struct board_alias){ xstrdup("serial0"), xstrdup("/bus@0/serial@3100000") }));
+	ARRAY_PUSH(b.aliases, b.n_aliases, b.cap_aliases,
+		   ((struct board_alias){ xstrdup("uarta"), xstrdup("/bus@0/serial@3100000") }));
+	con = board_add_console(&b);
+	con->dt_path = xstrdup("/bus@0/serial@3100000");
+	con->linux_name = xstrdup("ttyS0");
+	board_index(&b);
+
+	/* "ram" is RAM first, however the cursor stands, then sram by name. */
+	ck_assert_int_eq(board_find_next(&b, "ram", -1), 0);
+	ck_assert_int_eq(board_find_next(&b, "RAM", 3), 0);
+	ck_assert_int_eq(board_find_next(&b, "ram", 0), 1);
+	ck_assert_int_eq(board_find_next(&b, "ram", 1), (int64_t)sram->id);
+	ck_assert_int_eq(board_find_next(&b, "ram", (int64_t)sram->id), 0);
+	ck_assert_int_eq(board_region_match(&b, sram, "ram"), BOARD_MATCH_PART);
+	ck_assert_int_eq(board_region_match(&b, &b.regions[0], "ram"), BOARD_MATCH_EXACT);
+
+	ck_assert_int_eq(board_find_next(&b, "serial0", -1), 4);
+	ck_assert_int_eq(board_find_next(&b, "uarta", -1), 4);
+	ck_assert_int_eq(board_find_next(&b, "ttyS0", -1), 4);
+	ck_assert_int_eq(board_find_next(&b, "tegra186-uart", -1), 4);
+	ck_assert_int_eq(board_find_next(&b, "/bus@0/serial@3100000", -1), 4);
+	ck_assert_int_eq(board_find_next(&b, "mmio-sram", -1), (int64_t)sram->id);
+	/* An address finds the innermost region only by rank: both hold it. */
+	ck_assert_int_eq(board_region_match(&b, &b.regions[4], "0x3100010"), BOARD_MATCH_EXACT);
+	ck_assert_int_eq(board_region_match(&b, &b.regions[4], "0x3100040"), BOARD_MATCH_NONE);
+	ck_assert_int_eq(board_find_next(&b, "nothing-like-it", -1), -1);
+	ck_assert_int_eq(board_find_next(&b, "", -1), -1);
+	board_free(&b);
+}
+END_TEST
+
 START_TEST(board_gic_cpus_consoles_names)
 {
 	struct board b;
@@ -474,6 +519,7 @@ static Suite *board_cell_suite(void)
 	tcase_add_test(tb, board_aliases);
 	tcase_add_test(tb, board_mem_limit);
 	tcase_add_test(tb, board_gic_cpus_consoles_names);
+	tcase_add_test(tb, board_search);
 	suite_add_tcase(s, tb);
 	tcase_add_test(tc, cells_ids_and_order);
 	tcase_add_test(tc, cell_regions);

@@ -269,9 +269,9 @@ ok "a drag survives a resize" tui dragresize
 
 script help <<EOF
 key ?
-expect search regions by name or address
+expect search by name, path, compatible, alias, label, address
 key Esc
-expect-not search regions by name or address
+expect-not search by name, path
 key F1
 expect this help
 EOF
@@ -279,6 +279,7 @@ ok "? and F1 show the keys" tui help
 
 script help_board <<EOF
 key ?
+key PgDn
 key PgDn
 expect X F11
 expect stop the guest cells on the board
