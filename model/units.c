@@ -6,12 +6,14 @@
 #include "config.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
 #include "model/board.h"
 #include "model/cell.h"
 #include "model/units.h"
+#include "model/util.h"
 
 static int digit_value(char c)
 {
@@ -339,6 +341,33 @@ bool flag_lookup(const struct flag_name *table, const char *name, uint32_t *valu
 		return true;
 	}
 	return false;
+}
+
+/* A whole flag set as people type it: names joined by |, comma, + or
+ * blanks ("READ|WRITE|IO", "read, write"), or one number. */
+bool flag_parse(const struct flag_name *table, const char *text, uint32_t *out)
+{
+	char *copy = xstrdup(text), *save = NULL;
+	uint64_t num;
+	bool ok = true;
+
+	*out = 0;
+	if (parse_u64(text, &num) && num <= UINT32_MAX) {
+		*out = (uint32_t)num;
+		free(copy);
+		return true;
+	}
+	for (char *tok = strtok_r(copy, "|, +", &save); tok; tok = strtok_r(NULL, "|, +", &save)) {
+		uint32_t bit;
+
+		if (!flag_lookup(table, tok, &bit)) {
+			ok = false;
+			break;
+		}
+		*out |= bit;
+	}
+	free(copy);
+	return ok;
 }
 
 void flag_format(const struct flag_name *table, uint32_t value, const char *sep,

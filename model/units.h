@@ -36,6 +36,8 @@ extern const struct flag_name console_type_names[];/* NONE, EFIFB, 8250, PL011, 
 /* Looks a name up case-insensitively, with or without a JAILHOUSE_MEM_ style prefix. */
 bool flag_lookup(const struct flag_name *table, const char *name, uint32_t *value);
 /* Names of the bits set, joined by sep; unnamed bits as 0x hex. */
+/* A set of names joined by |, comma, + or blanks, or a number. */
+bool flag_parse(const struct flag_name *table, const char *text, uint32_t *out);
 void flag_format(const struct flag_name *table, uint32_t value, const char *sep,
 		 char *buf, size_t len);
 const char *flag_name(const struct flag_name *table, uint32_t value);

@@ -94,6 +94,7 @@ static const char *const glyphs[GL_COUNT][2] = {
 	[GL_CARRY] = { ">", "\u25b6" },
 	[GL_RUNNING] = { "*", "\u25cf" },
 	[GL_STOPPED] = { "o", "\u25cb" },
+	[GL_FOCUS] = { ">", "\u25b6" },
 };
 
 const char *glyph(const struct tui *t, enum glyph g)

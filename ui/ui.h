@@ -264,7 +264,7 @@ void draw_box(const struct tui *t, int y, int x, int h, int w, int attr);
 /* Glyphs in UTF-8 or ASCII. */
 /* GL_RUNNING and GL_STOPPED mark a cell the board runs or holds stopped. */
 enum glyph { GL_ERROR, GL_WARNING, GL_FOLDED, GL_UNFOLDED, GL_CARRY, GL_RUNNING, GL_STOPPED,
-	     GL_COUNT };
+	     GL_FOCUS, GL_COUNT };
 const char *glyph(const struct tui *t, enum glyph g);
 const char *glyph_severity(const struct tui *t, int sev);
 int attr_severity(const struct tui *t, int sev);

@@ -210,31 +210,6 @@ bool detail_field_value(struct tui *t, int field, char *buf, size_t len, const c
 	return true;
 }
 
-static bool parse_flags(const char *text, uint32_t *out)
-{
-	char *copy = xstrdup(text), *save = NULL;
-	uint64_t num;
-	bool ok = true;
-
-	*out = 0;
-	if (parse_u64(text, &num) && num <= UINT32_MAX) {
-		*out = (uint32_t)num;
-		free(copy);
-		return true;
-	}
-	for (char *tok = strtok_r(copy, "|, +", &save); tok; tok = strtok_r(NULL, "|, +", &save)) {
-		uint32_t bit;
-
-		if (!flag_lookup(mem_flag_names, tok, &bit)) {
-			ok = false;
-			break;
-		}
-		*out |= bit;
-	}
-	free(copy);
-	return ok;
-}
-
 int detail_field_apply(struct tui *t, int field, const char *text, char *why)
 {
 	struct field f[MAX_FIELDS];
@@ -303,7 +278,7 @@ int detail_field_apply(struct tui *t, int field, const char *text, char *why)
 	case F_REGION_FLAGS: {
 		uint32_t flags;
 
-		if (!parse_flags(text, &flags)) {
+		if (!flag_parse(mem_flag_names, text, &flags)) {
 			snprintf(why, OP_WHY_LEN,
 				 _("\"%s\" is not a list of flags such as READ|WRITE|IO."), text);
 			free(value.name);

@@ -82,7 +82,12 @@ void view_draw(struct view *v, struct tui *t)
 	if (!v->shown || v->h <= 0)
 		return;
 	view_clamp(v);
-	used = draw_textf(v->y, v->x, v->w, title_attr, false, " %s ", _(v->ops->title));
+	/* The focused pane is told by a marker and a rule under its whole title
+	 * line (underline, which vt100 has), not by reverse video alone. */
+	if (focused)
+		draw_set_extra(A_UNDERLINE | A_BOLD);
+	used = draw_textf(v->y, v->x, v->w, title_attr, false, "%s%s ",
+			  focused ? glyph(t, GL_FOCUS) : " ", _(v->ops->title));
 	draw_fill(v->y, v->x + used, v->w - used, A_NORMAL);
 	if (v->n_rows > body && body > 0) {
 		/* A position hint at the end of the title line, where it costs no row. */
@@ -94,6 +99,7 @@ void view_draw(struct view *v, struct tui *t)
 	}
 	if (v->ops->draw_header)
 		v->ops->draw_header(v, t, v->y, v->x + used, v->w - used - hint);
+	draw_set_extra(0);
 	for (size_t i = 0; i < body; i++) {
 		int y = v->y + 1 + v->ops->header_rows + (int)i;
 		size_t row = v->top + i;

@@ -266,6 +266,10 @@ START_TEST(flag_names)
 	uint32_t v = 0;
 
 	ck_assert(flag_lookup(mem_flag_names, "READ", &v) && v == MEM_READ);
+	ck_assert(flag_parse(mem_flag_names, "READ|write, io", &v) &&
+		  v == (MEM_READ | MEM_WRITE | MEM_IO));
+	ck_assert(flag_parse(mem_flag_names, "0x3", &v) && v == 3);
+	ck_assert(!flag_parse(mem_flag_names, "READ|frob", &v));
 	ck_assert(flag_lookup(mem_flag_names, "rootshared", &v) && v == MEM_ROOTSHARED);
 	ck_assert(flag_lookup(mem_flag_names, "JAILHOUSE_MEM_IO_32", &v) && v == MEM_IO_32);
 	ck_assert(flag_lookup(mem_flag_names, "mem_io", &v) && v == MEM_IO);
