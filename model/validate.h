@@ -91,6 +91,18 @@ void validate_change(struct validator *v, const struct board *b, const struct co
 /* The diagnostics in a stable order: severity (errors first), code, cell, region. */
 const struct diag *validator_diags(struct validator *v, size_t *n);
 size_t validator_count(const struct validator *v, enum severity sev);
+
+/* The errors before an operation (diag-mark.c), to tell afterwards which
+ * ones it added. */
+struct diag_mark {
+	struct diag *d;
+	size_t n;
+};
+void diag_mark_take(struct diag_mark *m, struct validator *v);
+/* Up to max errors added since the mark, those about the cell or region
+ * (DIAG_NONE: none) first; frees the mark. The diags are the validator's. */
+size_t diag_mark_added(struct diag_mark *m, struct validator *v, uint32_t cell, uint32_t region,
+		       const struct diag **out, size_t max);
 /* Whether a region or cell has a diagnostic, and the worst severity; -1 when none. */
 int validator_region_severity(const struct validator *v, uint32_t region_id);
 int validator_cell_severity(const struct validator *v, uint32_t cell_id);

@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "po/i18n.h"
@@ -22,18 +23,16 @@ static const struct board_region *find_region(const struct board *b, const char 
 	return board_find_region(b, what);
 }
 
-static void report(struct project *p, uint32_t cell_id, uint32_t region_id)
+/* The errors the assignment caused, those about the region first. */
+static void report(struct project *p, struct diag_mark *before, uint32_t cell_id,
+		   uint32_t region_id)
 {
-	const struct diag *d;
-	size_t n;
+	const struct diag *d[16];
+	size_t n = diag_mark_added(before, p->validator, cell_id, region_id, d, 16);
 
-	d = validator_diags(p->validator, &n);
-	for (size_t i = 0; i < n; i++) {
-		if ((d[i].cell == cell_id && d[i].region == region_id) ||
-		    (d[i].other_cell == cell_id && d[i].other_region == region_id))
-			printf("  %s [%s]: %s\n", severity_name(d[i].severity),
-			       diag_code_name(d[i].code), d[i].message);
-	}
+	for (size_t i = 0; i < n; i++)
+		printf("  %s [%s]: %s\n", severity_name(d[i]->severity),
+		       diag_code_name(d[i]->code), d[i]->message);
 }
 
 static int assign_exec(int argc, char **argv)
@@ -42,6 +41,7 @@ static int assign_exec(int argc, char **argv)
 	const struct board_region *br;
 	struct project p;
 	struct cell *cell;
+	struct diag_mark before = { NULL, 0 };
 	char why[OP_WHY_LEN];
 	bool shared = false;
 	uint32_t region_id;
@@ -66,6 +66,7 @@ static int assign_exec(int argc, char **argv)
 		goto out;
 	br = find_region(&p.board, args[0]);
 	cell = config_find_cell(&p.config, args[1]);
+	diag_mark_take(&before, p.validator);
 	if (!br) {
 		fprintf(stderr, _("autojail assign: the board has no region '%s'\n"), args[0]);
 		ret = EXIT_USAGE;
@@ -80,10 +81,11 @@ static int assign_exec(int argc, char **argv)
 			printf(_("Assigned %s (0x%llx, %llu bytes) to cell '%s'%s.\n"), br->name,
 			       (unsigned long long)br->start, (unsigned long long)br->size,
 			       cell->name, shared ? _(", shared with the root cell") : "");
-		report(&p, cell->id, region_id);
+		report(&p, &before, cell->id, region_id);
 		ret = cmd_save_project(&p);
 	}
 out:
+	free(before.d);
 	project_free(&p);
 	return ret;
 }

@@ -61,58 +61,13 @@ void action_cancel_carry(struct tui *t)
 	tui_message(t, -1, "%s", _("Cancelled."));
 }
 
-/* The errors before an operation, to tell afterwards which ones it added. */
-struct error_set {
-	struct diag *d;
-	size_t n;
-};
-
-static bool same_diag(const struct diag *a, const struct diag *b)
-{
-	return a->code == b->code && a->cell == b->cell && a->region == b->region &&
-	       a->other_cell == b->other_cell && a->other_region == b->other_region;
-}
-
-static void errors_take(struct tui *t, struct error_set *e)
-{
-	size_t n;
-	const struct diag *d = t->p->validator ? validator_diags(t->p->validator, &n) : NULL;
-
-	e->n = 0;
-	e->d = xmalloc((d ? n : 0) * sizeof(*e->d) + 1);
-	for (size_t i = 0; d && i < n; i++)
-		if (d[i].severity == SEV_ERROR)
-			e->d[e->n++] = d[i];
-}
-
-/* The message of an error the operation added, or NULL; one about the
- * region or cell it touched comes first. The set is freed. */
-static const char *errors_added(struct tui *t, struct error_set *before, uint32_t cell,
+/* The message of the first error the operation added, or NULL. */
+static const char *errors_added(struct tui *t, struct diag_mark *before, uint32_t cell,
 				uint32_t region)
 {
-	size_t n;
-	const struct diag *d = t->p->validator ? validator_diags(t->p->validator, &n) : NULL;
-	const char *any = NULL, *near = NULL;
+	const struct diag *d;
 
-	for (size_t i = 0; d && i < n && !near; i++) {
-		bool old = false;
-
-		if (d[i].severity != SEV_ERROR)
-			continue;
-		for (size_t k = 0; k < before->n && !old; k++)
-			old = same_diag(&d[i], &before->d[k]);
-		if (old)
-			continue;
-		if (!any)
-			any = d[i].message;
-		if ((region != DIAG_NONE &&
-		     (d[i].region == region || d[i].other_region == region)) ||
-		    d[i].cell == cell || d[i].other_cell == cell)
-			near = d[i].message;
-	}
-	free(before->d);
-	before->d = NULL;
-	return near ? near : any;
+	return diag_mark_added(before, t->p->validator, cell, region, &d, 1) ? d->message : NULL;
 }
 
 void action_drop(struct tui *t, uint32_t cell_id)
@@ -122,12 +77,12 @@ void action_drop(struct tui *t, uint32_t cell_id)
 	char why[OP_WHY_LEN] = "";
 	uint32_t region = DIAG_NONE;
 	const char *problem = NULL;
-	struct error_set before;
+	struct diag_mark before;
 	int rc = -1;
 
 	t->carry.active = false;
 	t->drop_cell = -1;
-	errors_take(t, &before);
+	diag_mark_take(&before, t->p->validator);
 	switch (c.kind) {
 	case SEL_BOARD_REGION:
 		rc = op_assign(p, c.id, cell_id, false, &region, why);
@@ -353,7 +308,7 @@ void action_join_switch(struct tui *t, uint32_t cell_id)
 {
 	const char *name = cell_name_by_id(t, cell_id);
 	char why[OP_WHY_LEN] = "", cell[128];
-	struct error_set before;
+	struct diag_mark before;
 	const char *problem;
 	int origin = t->carry.origin_view;
 
@@ -361,7 +316,7 @@ void action_join_switch(struct tui *t, uint32_t cell_id)
 	t->drop_switch = false;
 	t->drop_cell = -1;
 	snprintf(cell, sizeof(cell), "%s", name ? name : "");
-	errors_take(t, &before);
+	diag_mark_take(&before, t->p->validator);
 	if (op_network_join(t->p, cell, NULL, NULL, why)) {
 		free(before.d);
 		tui_message(t, SEV_ERROR, _("Refused: %s"), why);
@@ -417,11 +372,11 @@ void action_prompt_done(struct tui *t, const char *answer)
 		if (memcmp(&t->sel, &t->prompt.target, sizeof(t->sel))) {
 			tui_message(t, -1, "%s", _("The selection changed; nothing was edited."));
 		} else {
-			struct error_set before;
+			struct diag_mark before;
 			const char *problem;
 			int rc;
 
-			errors_take(t, &before);
+			diag_mark_take(&before, t->p->validator);
 			rc = detail_field_apply(t, t->prompt.field, answer, why);
 			problem = errors_added(t, &before, t->sel.cell,
 					       t->sel.kind == SEL_CELL_REGION ? t->sel.id
@@ -436,7 +391,7 @@ void action_prompt_done(struct tui *t, const char *answer)
 		tui_dirty_all(t);
 		return;
 	case PROMPT_QUIT:
-		if (answer[0] == 'y' || answer[0] == 'j' || answer[0] == 's') {
+		if (prompt_yes(answer)) {
 			action_save(t);
 			t->quit = !project_modified(t->p);
 		} else if (answer[0] == 'n') {
@@ -444,13 +399,13 @@ void action_prompt_done(struct tui *t, const char *answer)
 		}
 		return;
 	case PROMPT_HOST:
-		job_answer(t, answer[0] == 'y' || answer[0] == 'j' || answer[0] == 's', NULL);
+		job_answer(t, prompt_yes(answer), NULL);
 		return;
 	case PROMPT_PASSWORD:
 		job_answer(t, true, answer);
 		return;
 	case PROMPT_DELETE_CELL:
-		if (answer[0] != 'y' && answer[0] != 'j' && answer[0] != 's')
+		if (!prompt_yes(answer))
 			return;
 		if (op_cell_delete(t->p, t->prompt.target.id, why))
 			tui_message(t, SEV_ERROR, _("Refused: %s"), why);

@@ -223,3 +223,11 @@ void help_draw(struct tui *t)
 			draw_textf(y, x0 + w - 20, 18, A_BOLD, false, " %s ", _("PgDn: more"));
 	}
 }
+
+/* Yes in any of the catalogues' languages: y(es), j(a), s(ì). The prompts
+ * say which letter their language wants; any of them is taken, so that a
+ * German user in an English session is not refused. */
+bool prompt_yes(const char *answer)
+{
+	return answer[0] && strchr("yYjJsS", answer[0]);
+}

@@ -286,6 +286,8 @@ void action_board(struct tui *t, enum job_action a);
 /* Puts the cell on the virtual switch. */
 void action_join_switch(struct tui *t, uint32_t cell_id);
 void action_prompt_done(struct tui *t, const char *answer);
+/* Whether a prompt's answer is yes (prompt.c). */
+bool prompt_yes(const char *answer);
 
 /* job.c */
 const char *job_action_name(enum job_action a);

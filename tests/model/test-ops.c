@@ -357,6 +357,26 @@ START_TEST(cpus)
 }
 END_TEST
 
+/* What one change added, as the CLI and the editor report it: only the new
+ * error, not those already there. */
+START_TEST(errors_added)
+{
+	struct cell *g1 = cell_named("guest1"), *g2 = cell_named("guest2");
+	struct diag_mark mark;
+	const struct diag *d[4];
+
+	diag_mark_take(&mark, p.validator);
+	ck_assert_int_eq(op_cell_set_cpus(&p, g1->id, 0x6, why), 0);
+	ck_assert_uint_eq(diag_mark_added(&mark, p.validator, g1->id, DIAG_NONE, d, 4), 1);
+	ck_assert(d[0]->cell == g1->id || d[0]->other_cell == g1->id);
+	/* Nothing new since: the overlap stays, but this change did not add it. */
+	diag_mark_take(&mark, p.validator);
+	ck_assert_int_eq(op_cell_rename(&p, g2->id, "other", why), 0);
+	ck_assert_uint_eq(diag_mark_added(&mark, p.validator, g2->id, DIAG_NONE, d, 4), 0);
+	ck_assert_ptr_null(mark.d);
+}
+END_TEST
+
 START_TEST(irqs)
 {
 	struct cell *g1 = cell_named("guest1"), *g2 = cell_named("guest2");
@@ -506,6 +526,7 @@ int main(void)
 	tcase_add_test(tc, cell_create_rename_delete);
 	tcase_add_test(tc, first_cell_is_root);
 	tcase_add_test(tc, cpus);
+	tcase_add_test(tc, errors_added);
 	tcase_add_test(tc, irqs);
 	tcase_add_test(tc, hypervisor);
 	tcase_add_test(tc, groups);
