@@ -65,7 +65,6 @@ require_qemu()
 	work=$(mktemp -d "${TMPDIR:-/tmp}/aj-inmates.XXXXXX")
 	trap qemu_cleanup EXIT
 	QEMU_PID=
-	MON_PID=
 	OWN_PIDS=
 }
 
@@ -105,25 +104,35 @@ ram_word()
 	od -An -tu4 -j $(($1 - RAM_BASE)) -N4 "$work/ram" | tr -d ' '
 }
 
-# qemu_start ELF [QEMU ARGS]: boot ELF with serial to $work/uart.log.
+# qemu_start ELF [QEMU ARGS]: boot ELF with serial to $work/uart.log. The
+# tests need no network (-nic none: the virt board's default NIC would want
+# ipxe's ROM). The monitor is a unix socket that qemu-monitor.py talks to
+# with deadlines; a QEMU that does not come up is reported with its message
+# and every check after it fails at once.
 qemu_start()
 {
 	elf=$1
 	shift
-	rm -f "$work/uart.log" "$work/mon.log" "$work/mon.in" "$work/mon.out"
+	rm -f "$work/uart.log" "$work/mon.sock"
 	[ -f "$work/ram" ] || truncate -s "$RAM_SIZE" "$work/ram"
-	mkfifo "$work/mon.in" "$work/mon.out"
 	: > "$work/uart.log"
 	QEMU_T0=$(date +%s%N)
 	# timeout: a hung inmate must not hang the test suite.
-	timeout -k 5 60 "$QEMU_AARCH64" -M virt -cpu cortex-a57 -m "$RAM_SIZE" -nographic \
+	timeout -k 5 60 "$QEMU_AARCH64" -M virt -cpu cortex-a57 -m "$RAM_SIZE" -nographic -nic none \
 		-object memory-backend-file,id=ram,mem-path="$work/ram",size="$RAM_SIZE",share=on \
 		-machine memory-backend=ram -kernel "$elf" \
-		-serial file:"$work/uart.log" -monitor pipe:"$work/mon" "$@" \
+		-serial file:"$work/uart.log" -monitor unix:"$work/mon.sock",server=on,wait=off "$@" \
 		2> "$work/qemu.err" &
 	QEMU_PID=$!
-	cat "$work/mon.out" > "$work/mon.log" &
-	MON_PID=$!
+	tries=200
+	while [ ! -S "$work/mon.sock" ] && kill -0 "$QEMU_PID" 2> /dev/null && [ "$tries" -gt 0 ]; do
+		sleep 0.05
+		tries=$((tries - 1))
+	done
+	if [ ! -S "$work/mon.sock" ]; then
+		echo "# QEMU did not start ($QEMU_AARCH64):"
+		sed 's/^/#   /' "$work/qemu.err"
+	fi
 }
 
 # qemu_stop: end our QEMU and report how long it ran.
@@ -132,8 +141,6 @@ qemu_stop()
 	[ -n "$QEMU_PID" ] || return 0
 	kill "$QEMU_PID" 2> /dev/null
 	wait "$QEMU_PID" 2> /dev/null
-	kill "$MON_PID" 2> /dev/null
-	wait "$MON_PID" 2> /dev/null
 	echo "# QEMU ran $((($(date +%s%N) - QEMU_T0) / 1000000)) ms"
 	QEMU_PID=
 }
@@ -161,20 +168,9 @@ uart()
 xp()
 {
 	addr=$(printf '%016x' "$1")
-	seen=$(wc -l < "$work/mon.log")
-	echo "xp /1wx $1" > "$work/mon.in"
-	tries=100
-	while [ "$tries" -gt 0 ]; do
-		# Only an answer after the lines already there is this read's.
-		line=$(tail -n +$((seen + 1)) "$work/mon.log" | grep -a "$addr: " | head -n 1)
-		if [ -n "$line" ]; then
-			echo "$line" | tr -d '\r' | sed 's/.*: //'
-			return 0
-		fi
-		sleep 0.05
-		tries=$((tries - 1))
-	done
-	return 1
+	kill -0 "$QEMU_PID" 2> /dev/null || return 1
+	python3 "$top_srcdir/tests/inmates/qemu-monitor.py" "$work/mon.sock" "xp /1wx $1" |
+		grep -a "$addr: " | head -n 1 | sed 's/.*: //'
 }
 
 # expect_xp DESCRIPTION ADDR VALUE: poll the monitor until ADDR holds VALUE.
@@ -187,6 +183,7 @@ expect_xp()
 			ok "$1"
 			return
 		fi
+		kill -0 "$QEMU_PID" 2> /dev/null || break
 		sleep 0.05
 		tries=$((tries - 1))
 	done

@@ -52,15 +52,23 @@ check "a request line longer than the buffer is answered 404" \
 	test "$(curl -s -o /dev/null -w '%{http_code}' "${url}$long")" = 404
 check "a method longer than any known one is answered 405" \
 	test "$(curl -s -o /dev/null -w '%{http_code}' -X GETGETGETGET "${url}state")" = 405
+# The client's one-byte-a-second pace is the behaviour under test, not a
+# wait; the test itself waits for the client to say it is connected.
 python3 -c '
 import socket, sys, time
 s = socket.create_connection(("127.0.0.1", int(sys.argv[1])))
-for c in b"GET /state":
-    s.send(bytes([c]))
+s.send(b"G")
+open(sys.argv[2], "w").close()
+for c in b"ET /state":
     time.sleep(1)
-' "$(echo "$url" | sed 's|.*:\([0-9]*\)/$|\1|')" > /dev/null 2>&1 &
+    s.send(bytes([c]))
+' "$(echo "$url" | sed 's|.*:\([0-9]*\)/$|\1|')" "$work/slow.connected" > /dev/null 2>&1 &
 slow=$!
-sleep 0.5
+tries=100
+while [ "$tries" -gt 0 ] && [ ! -e "$work/slow.connected" ] && kill -0 "$slow" 2> /dev/null; do
+	sleep 0.05
+	tries=$((tries - 1))
+done
 check "a client dribbling its request holds the server 5 s at most" \
 	test "$(curl -s --max-time 8 "${url}state")" = '{"value":0}'
 kill "$slow" 2> /dev/null
