@@ -164,3 +164,50 @@ void format_addr(const struct tui *t, uint64_t a, char *buf, size_t len)
 	snprintf(buf, len, "0x%0*llx", t->facts.addr_digits ? t->facts.addr_digits : 8,
 		 (unsigned long long)a);
 }
+
+/* The whole of what the selection is, for the status line: names, node
+ * paths and problem messages that the panes' columns cut stay readable on
+ * an 80-column console. Empty when there is nothing more to say. */
+void facts_selection_text(const struct tui *t, char *buf, size_t len)
+{
+	const struct project *p = t->p;
+	const struct selection *s = &t->sel;
+	const struct cell *c;
+	const struct cell_region *r;
+	size_t n;
+	const struct diag *d;
+
+	buf[0] = '\0';
+	switch (s->kind) {
+	case SEL_BOARD_REGION:
+		if (s->id >= p->board.n_regions)
+			return;
+		snprintf(buf, len, " %s%s%s%s%s", p->board.regions[s->id].name,
+			 p->board.regions[s->id].dt_path ? "  " : "",
+			 p->board.regions[s->id].dt_path ? p->board.regions[s->id].dt_path : "",
+			 p->board.regions[s->id].compatible ? "  " : "",
+			 p->board.regions[s->id].compatible ? p->board.regions[s->id].compatible : "");
+		return;
+	case SEL_CELL:
+		if ((c = config_cell_by_id(&p->config, s->id)))
+			snprintf(buf, len, " %s", c->name);
+		return;
+	case SEL_CELL_REGION:
+		c = config_cell_by_id(&p->config, s->cell);
+		r = c ? cell_region_by_id(c, s->id) : NULL;
+		if (r)
+			snprintf(buf, len, " %s: %s", c->name,
+				 r->name && r->name[0] ? r->name
+				 : r->board_region >= 0 && (size_t)r->board_region < p->board.n_regions
+				 ? p->board.regions[r->board_region].name : "");
+		return;
+	case SEL_DIAG:
+		d = p->validator ? validator_diags(p->validator, &n) : NULL;
+		if (d && s->id < n)
+			snprintf(buf, len, " %s: %s", diag_code_name(d[s->id].code),
+				 d[s->id].message ? d[s->id].message : "");
+		return;
+	default:
+		return;
+	}
+}

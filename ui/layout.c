@@ -120,8 +120,9 @@ void layout_draw_frame(struct tui *t)
 				draw_vline(t, v->y, v->x - 1, v->h, A_NORMAL);
 		}
 	}
-	snprintf(right, sizeof(right), " %s%s %zu  %s %zu ", project_modified(p) ? _("[+] ") : "",
-		 _("errors"), errors, _("warnings"), warnings);
+	snprintf(right, sizeof(right), " %s%s %zu  %s %zu  %s ",
+		 project_modified(p) ? _("[+] ") : "", _("errors"), errors, _("warnings"), warnings,
+		 _("?:help"));
 	if (t->carry.active && t->carry.kind == SEL_CELL)
 		snprintf(left, sizeof(left), _(" %s %s: Enter puts it on the switch, Esc cancels"),
 			 glyph(t, GL_CARRY), t->carry.label);
@@ -132,11 +133,14 @@ void layout_draw_frame(struct tui *t)
 	else if (t->msg[0])
 		snprintf(left, sizeof(left), " %s", t->msg);
 	else
+		facts_selection_text(t, left, sizeof(left));
+	/* Until something is selected, the keys a newcomer needs. */
+	if (!left[0])
 		snprintf(left, sizeof(left), "%s",
 			 _(" ?:help Tab:pane Space:pick up /:search s:save q:quit"));
 	/* A long message wins over the words around the counts. */
 	if (text_width(left) + text_width(right) > t->cols)
-		snprintf(right, sizeof(right), " %s%s%zu %s%zu ", project_modified(p) ? "[+] " : "",
+		snprintf(right, sizeof(right), " %s%s%zu %s%zu ?", project_modified(p) ? "[+] " : "",
 			 glyph(t, GL_ERROR), errors, glyph(t, GL_WARNING), warnings);
 	rw = text_width(right);
 	draw_fill(y, 0, t->cols, draw_attr(t, COL_STATUS));

@@ -231,6 +231,8 @@ void layout_draw_too_small(struct tui *t);
 /* facts.c */
 void facts_update(struct tui *t);
 void facts_free(struct facts *f);
+/* The selection in full, for the status line; empty when nothing is selected. */
+void facts_selection_text(const struct tui *t, char *buf, size_t len);
 char cell_tag(size_t cell_index);
 const char *cell_name_by_id(const struct tui *t, uint32_t id);
 /* Owner names of a board region joined by ",", tags when narrow. */
