@@ -27,312 +27,280 @@ struct parent_ref {
 };
 
 struct board_reader {
-	struct yreader *r;
 	struct board *b;
 	struct parent_ref *parents;
 	size_t n_parents, cap_parents;
 };
 
-static bool read_sources(struct yreader *r, unsigned *sources)
+static bool read_parent(struct yreader *r, const struct yfield *f, void *obj, void *ctx)
 {
-	uint32_t v;
+	struct board_reader *br = ctx;
+	struct board_region *reg = obj;
+	struct parent_ref pr = { .region = reg->id };
 
-	if (!yr_flags(r, "sources", source_flag_names, &v))
+	if (!ys_read_value(r, f, obj, NULL))
 		return false;
-	*sources = v;
+	pr.line = r->line;
+	pr.column = r->column;
+	ARRAY_PUSH(br->parents, br->n_parents, br->cap_parents, pr);
 	return true;
 }
 
-static bool read_region(struct yreader *r, void *arg)
+static void region_init(void *item, size_t index)
 {
-	static const char *const keys[] = {
-		"name", "start", "size", "kind", "dt_path", "compatible", "irqs", "linux_uses",
-		"disabled", "sources", "parent", NULL,
-	};
-	struct board_reader *br = arg;
-	struct board *b = br->b;
-	struct board_region *reg;
-	struct parent_ref pr;
-	struct ymap m;
-	size_t cap = 0;
-	uint32_t kind;
-	uint64_t parent;
-	int k;
+	struct board_region *reg = item;
 
-	ARRAY_GROW(b->regions, b->n_regions, b->cap_regions);
-	reg = &b->regions[b->n_regions];
-	memset(reg, 0, sizeof(*reg));
-	reg->id = (uint32_t)b->n_regions++;
+	reg->id = (uint32_t)index;
 	reg->parent = -1;
-	if (!yr_map_begin(r, &m, N_("a board region"), keys, YKEY(1) | YKEY(2)))
-		return false;
-	while ((k = yr_map_next(r, &m)) >= 0) {
-		bool ok = true;
-
-		switch (k) {
-		case 0: ok = yr_str(r, "name", &reg->name); break;
-		case 1: ok = yr_u64(r, "start", UINT64_MAX, &reg->start); break;
-		case 2: ok = yr_size(r, "size", &reg->size); break;
-		case 3:
-			ok = yr_enum(r, "kind", kind_names, 0, &kind);
-			reg->kind = (enum region_kind)kind;
-			break;
-		case 4: ok = yr_str(r, "dt_path", &reg->dt_path); break;
-		case 5: ok = yr_str(r, "compatible", &reg->compatible); break;
-		case 6: ok = yr_u32_seq(r, "irqs", &reg->irqs, &reg->n_irqs, &cap); break;
-		case 7: ok = yr_bool(r, "linux_uses", &reg->linux_uses); break;
-		case 8: ok = yr_bool(r, "disabled", &reg->disabled); break;
-		case 9: ok = read_sources(r, &reg->sources); break;
-		case 10:
-			ok = yr_u64(r, "parent", INT32_MAX, &parent);
-			reg->parent = (int32_t)parent;
-			pr.region = reg->id;
-			pr.line = r->line;
-			pr.column = r->column;
-			ARRAY_PUSH(br->parents, br->n_parents, br->cap_parents, pr);
-			break;
-		}
-		if (!ok)
-			return false;
-	}
-	return k == -1;
 }
 
+static const struct yfield region_fields[] = {
+	YF("name", YK_STR, struct board_region, name, 0, .doc = "a name cells.yml may use"),
+	YF("start", YK_HEX, struct board_region, start, YF_REQUIRED | YF_ALWAYS,
+	   .doc = "first address"),
+	YF("size", YK_SIZE, struct board_region, size, YF_REQUIRED | YF_ALWAYS,
+	   .doc = "in bytes"),
+	YF("kind", YK_ENUM, struct board_region, kind, YF_ALWAYS, .ref = kind_names,
+	   .doc = "memory, memory Linux must not use, or device registers"),
+	YF("dt_path", YK_STR, struct board_region, dt_path, 0,
+	   .doc = "the device-tree node it came from"),
+	YF("compatible", YK_STR, struct board_region, compatible, 0,
+	   .doc = "the node's first compatible string"),
+	{ .key = "irqs", .kind = YK_U32S, .offset = offsetof(struct board_region, irqs),
+	  .n_offset = offsetof(struct board_region, n_irqs), .cap_offset = SIZE_MAX,
+	  .doc = "its interrupts, absolute GIC numbers in order" },
+	YF("linux_uses", YK_BOOL, struct board_region, linux_uses, 0,
+	   .doc = "RAM in use, or a device Linux claimed"),
+	YF("disabled", YK_BOOL, struct board_region, disabled, 0,
+	   .doc = "status = \"disabled\" in the device tree"),
+	YF("sources", YK_FLAGS, struct board_region, sources, 0, .ref = source_flag_names,
+	   .doc = "where the facts came from"),
+	YF("parent", YK_UINT, struct board_region, parent, 0, .read = read_parent,
+	   .max = INT32_MAX, .def = UINT32_MAX, .def_doc = "none",
+	   .doc = "index of the enclosing region"),
+};
+
+static const struct yschema region_schema = YS_TABLE(N_("a board region"), region_fields,
+	.size = sizeof(struct board_region), .init = region_init);
+
 /* Parents may come after their children; check them once all are read. */
-static bool check_parents(struct board_reader *br)
+static bool check_parents(struct yreader *r, const struct board_reader *br)
 {
 	for (size_t i = 0; i < br->n_parents; i++) {
 		const struct parent_ref *pr = &br->parents[i];
 		int32_t parent = br->b->regions[pr->region].parent;
 
 		if ((size_t)parent >= br->b->n_regions || (size_t)parent == pr->region)
-			return yr_error(br->r, pr->line, pr->column,
+			return yr_error(r, pr->line, pr->column,
 					_("\"parent\" must be the index of another region (0 to "
 					  "%zu)"), br->b->n_regions - 1);
 	}
 	return true;
 }
 
-static bool read_cpu(struct yreader *r, void *arg)
+static const struct yfield cpu_fields[] = {
+	YF("id", YK_UINT, struct board_cpu, logical_id, YF_REQUIRED | YF_ALWAYS,
+	   .doc = "Linux's number of the CPU"),
+	YF("mpidr", YK_HEX, struct board_cpu, mpidr, YF_ALWAYS, .doc = "its affinity"),
+	YF("core", YK_STR, struct board_cpu, core_type, 0,
+	   .doc = "compatible of the core, such as arm,cortex-a57"),
+	YF("enable_method", YK_STR, struct board_cpu, enable_method, 0,
+	   .doc = "psci or spin-table"),
+	YF("online", YK_BOOL, struct board_cpu, linux_online, YF_ALWAYS,
+	   .doc = "Linux runs on it"),
+	YF("sources", YK_FLAGS, struct board_cpu, sources, 0, .ref = source_flag_names,
+	   .doc = "where the facts came from"),
+};
+
+static const struct yschema cpu_schema = YS_TABLE(N_("a CPU"), cpu_fields,
+	.size = sizeof(struct board_cpu));
+
+static const struct yfield console_fields[] = {
+	CONSOLE_FIELDS(struct board_console, con.),
+	YF("dt_path", YK_STR, struct board_console, dt_path, 0,
+	   .doc = "the device-tree node it came from"),
+	YF("linux_name", YK_STR, struct board_console, linux_name, 0,
+	   .doc = "Linux's name of it, such as ttyS0"),
+	YF("stdout", YK_BOOL, struct board_console, is_stdout, 0,
+	   .doc = "chosen/stdout-path points here"),
+	YF("sources", YK_FLAGS, struct board_console, sources, 0, .ref = source_flag_names,
+	   .doc = "where the facts came from"),
+};
+
+static const struct yschema board_console_schema = YS_TABLE(N_("a console"), console_fields,
+	.size = sizeof(struct board_console));
+
+static size_t bars_used(const struct board_pci *p)
 {
-	static const char *const keys[] = {
-		"id", "mpidr", "core", "enable_method", "online", "sources", NULL,
-	};
-	struct board_reader *br = arg;
-	struct board *b = br->b;
-	struct board_cpu *c = board_add_cpu(b, 0, 0);
-	struct ymap m;
-	int k;
+	size_t n = ARRAY_SIZE(p->bars);
 
-	if (!yr_map_begin(r, &m, N_("a CPU"), keys, YKEY(0)))
-		return false;
-	while ((k = yr_map_next(r, &m)) >= 0) {
-		bool ok = true;
-
-		switch (k) {
-		case 0: ok = yr_u32(r, "id", &c->logical_id); break;
-		case 1: ok = yr_u64(r, "mpidr", UINT64_MAX, &c->mpidr); break;
-		case 2: ok = yr_str(r, "core", &c->core_type); break;
-		case 3: ok = yr_str(r, "enable_method", &c->enable_method); break;
-		case 4: ok = yr_bool(r, "online", &c->linux_online); break;
-		case 5: ok = read_sources(r, &c->sources); break;
-		}
-		if (!ok)
-			return false;
-	}
-	return k == -1;
+	while (n && !p->bars[n - 1].start && !p->bars[n - 1].size)
+		n--;
+	return n;
 }
 
-static bool read_console(struct yreader *r, void *arg)
+static bool read_bars(struct yreader *r, const struct yfield *f, void *obj, void *ctx)
 {
-	static const char *const keys[] = {
-		CONSOLE_KEYS, "dt_path", "linux_name", "stdout", "sources", NULL,
-	};
-	struct board_reader *br = arg;
-	struct board *b = br->b;
-	struct board_console *c = board_add_console(b);
-	struct ymap m;
-	int k;
-
-	if (!yr_map_begin(r, &m, N_("a console"), keys, 0))
-		return false;
-	while ((k = yr_map_next(r, &m)) >= 0) {
-		bool ok;
-
-		switch (k - CONSOLE_NKEYS) {
-		case 0: ok = yr_str(r, "dt_path", &c->dt_path); break;
-		case 1: ok = yr_str(r, "linux_name", &c->linux_name); break;
-		case 2: ok = yr_bool(r, "stdout", &c->is_stdout); break;
-		case 3: ok = read_sources(r, &c->sources); break;
-		default: ok = io_console_key(r, k, &c->con); break;
-		}
-		if (!ok)
-			return false;
-	}
-	return k == -1;
-}
-
-static bool read_pci(struct yreader *r, void *arg)
-{
-	static const char *const keys[] = {
-		"domain", "bdf", "vendor", "device", "class", "bars", "sources", NULL,
-	};
-	struct board_reader *br = arg;
-	struct board *b = br->b;
-	struct board_pci *p;
-	struct ymap m;
+	struct board_pci *p = obj;
 	size_t nbars = 0;
-	int k, more;
+	int more;
 
-	ARRAY_GROW(b->pci, b->n_pci, b->cap_pci);
-	p = &b->pci[b->n_pci++];
-	memset(p, 0, sizeof(*p));
-	if (!yr_map_begin(r, &m, N_("a PCI device"), keys, YKEY(1)))
+	(void)ctx;
+	if (!yr_seq_begin(r, f->key))
 		return false;
-	while ((k = yr_map_next(r, &m)) >= 0) {
-		bool ok = true;
-
-		switch (k) {
-		case 0: ok = yr_u16(r, "domain", &p->domain); break;
-		case 1: ok = yr_bdf(r, "bdf", &p->bdf); break;
-		case 2: ok = yr_u16(r, "vendor", &p->vendor); break;
-		case 3: ok = yr_u16(r, "device", &p->device); break;
-		case 4: ok = yr_u32(r, "class", &p->class_code); break;
-		case 5:
-			if (!yr_seq_begin(r, "bars"))
-				return false;
-			while ((more = yr_seq_next(r)) > 0) {
-				if (nbars == ARRAY_SIZE(p->bars))
-					return yr_error_here(r, _("a PCI device has 6 BARs"));
-				if (!io_range_read(r, N_("a BAR"), &p->bars[nbars++]))
-					return false;
-			}
-			ok = more == 0;
-			break;
-		case 6: ok = read_sources(r, &p->sources); break;
-		}
-		if (!ok)
+	while ((more = yr_seq_next(r)) > 0) {
+		if (nbars == ARRAY_SIZE(p->bars))
+			return yr_error_here(r, _("a PCI device has 6 BARs"));
+		if (!ys_read(r, &range_schema, &p->bars[nbars++], NULL))
 			return false;
 	}
-	return k == -1;
+	return more == 0;
 }
 
-static bool read_alias(struct yreader *r, void *arg)
+static void write_bars(struct ywriter *w, const struct yfield *f, const void *obj, void *ctx)
 {
-	static const char *const keys[] = { "name", "path", NULL };
-	struct board_reader *br = arg;
-	struct board *b = br->b;
-	struct board_alias *a;
-	struct ymap m;
-	int k;
+	const struct board_pci *p = obj;
+	size_t nbars = bars_used(p);
 
-	ARRAY_GROW(b->aliases, b->n_aliases, b->cap_aliases);
-	a = &b->aliases[b->n_aliases++];
-	memset(a, 0, sizeof(*a));
-	if (!yr_map_begin(r, &m, N_("an alias"), keys, YKEY(0) | YKEY(1)))
-		return false;
-	while ((k = yr_map_next(r, &m)) >= 0)
-		if (!yr_str(r, keys[k], k ? &a->path : &a->name))
-			return false;
-	return k == -1;
+	(void)ctx;
+	if (!nbars)
+		return;
+	yw_seq_begin(w, f->key, false);
+	for (size_t i = 0; i < nbars; i++)
+		ys_write(w, NULL, &range_schema, &p->bars[i], NULL);
+	yw_seq_end(w);
 }
 
-static bool read_gic(struct yreader *r, struct board_gic *g)
-{
-	static const char *const keys[] = {
-		"version", "gicd", "gicc", "gich", "gicv", "gicr", "maintenance_irq", "num_irqs",
-		"dt_path", "sources", NULL,
-	};
-	struct range *ranges[] = { NULL, &g->gicd, &g->gicc, &g->gich, &g->gicv, &g->gicr };
-	struct ymap m;
-	uint64_t v;
-	int k;
-
-	if (!yr_map_begin(r, &m, N_("the interrupt controller"), keys, 0))
-		return false;
-	while ((k = yr_map_next(r, &m)) >= 0) {
-		bool ok = true;
-
-		switch (k) {
-		case 0:
-			ok = yr_u64(r, "version", 3, &v);
-			if (ok && v == 1)
-				ok = yr_error_here(r, _("expected GIC version 2 or 3"));
-			g->version = (enum gic_version)v;
-			break;
-		case 1: case 2: case 3: case 4: case 5:
-			ok = io_range_read(r, keys[k], ranges[k]);
-			break;
-		case 6: ok = yr_u32(r, "maintenance_irq", &g->maintenance_irq); break;
-		case 7: ok = yr_u32(r, "num_irqs", &g->num_irqs); break;
-		case 8: ok = yr_str(r, "dt_path", &g->dt_path); break;
-		case 9: ok = read_sources(r, &g->sources); break;
-		}
-		if (!ok)
-			return false;
-	}
-	return k == -1;
-}
-
-enum {
-	B_NAME, B_MODEL, B_COMPATIBLE, B_ARCH, B_CMDLINE, B_MEM_LIMIT, B_LINUX_IRQS, B_GIC,
-	B_CPUS, B_CONSOLES, B_ALIASES, B_PCI, B_REGIONS, B_NETS,
+static const struct yfield pci_fields[] = {
+	YF("domain", YK_HEX, struct board_pci, domain, 0, .doc = "PCI domain"),
+	YF("bdf", YK_BDF, struct board_pci, bdf, YF_REQUIRED | YF_ALWAYS,
+	   .doc = "bus:device.function"),
+	YF("vendor", YK_HEX, struct board_pci, vendor, YF_ALWAYS, .doc = "vendor id"),
+	YF("device", YK_HEX, struct board_pci, device, YF_ALWAYS, .doc = "device id"),
+	YF("class", YK_HEX, struct board_pci, class_code, YF_ALWAYS, .doc = "class code"),
+	{ .key = "bars", .kind = YK_CUSTOM, .offset = offsetof(struct board_pci, bars),
+	  .read = read_bars, .write = write_bars, .ref = &range_schema,
+	  .value_doc = "list of *an address range*, at most 6", .def_doc = "none",
+	  .doc = "its base address registers" },
+	YF("sources", YK_FLAGS, struct board_pci, sources, 0, .ref = source_flag_names,
+	   .doc = "where the facts came from"),
 };
 
-static const char *const board_keys[] = {
-	"name", "model", "compatible", "arch", "cmdline", "mem_limit", "linux_irqs", "gic",
-	"cpus", "consoles", "aliases", "pci", "regions", "nets", NULL,
+static const struct yschema pci_schema = YS_TABLE(N_("a PCI device"), pci_fields,
+	.size = sizeof(struct board_pci));
+
+static const struct yfield alias_fields[] = {
+	YF("name", YK_STR, struct board_alias, name, YF_REQUIRED, .doc = "alias or label"),
+	YF("path", YK_STR, struct board_alias, path, YF_REQUIRED, .doc = "the node's path"),
 };
 
-static bool read_board(struct board_reader *br)
+static const struct yschema alias_schema = YS_TABLE(N_("an alias"), alias_fields,
+	.size = sizeof(struct board_alias), .flow = true);
+
+static bool read_gic_version(struct yreader *r, const struct yfield *f, void *obj, void *ctx)
 {
-	struct yreader *r = br->r;
-	struct board *b = br->b;
-	struct ymap m;
-	uint32_t arch;
-	int k;
-
-	if (!yr_map_begin(r, &m, N_("the board"), board_keys, 0))
+	(void)ctx;
+	if (!ys_read_value(r, f, obj, NULL))
 		return false;
-	while ((k = yr_map_next(r, &m)) >= 0) {
-		bool ok = true;
-
-		switch (k) {
-		case B_NAME: ok = yr_str(r, "name", &b->name); break;
-		case B_MODEL: ok = yr_str(r, "model", &b->model); break;
-		case B_COMPATIBLE: ok = yr_str(r, "compatible", &b->compatible); break;
-		case B_ARCH:
-			ok = yr_enum(r, "arch", arch_names, 0, &arch);
-			b->arch = (enum arch)arch;
-			break;
-		case B_CMDLINE: ok = yr_str(r, "cmdline", &b->cmdline); break;
-		case B_MEM_LIMIT: ok = yr_size(r, "mem_limit", &b->mem_limit); break;
-		case B_LINUX_IRQS:
-			ok = yr_irq_list(r, "linux_irqs", 0, BOARD_MAX_IRQS, b->linux_irqs);
-			break;
-		case B_GIC: ok = read_gic(r, &b->gic); break;
-		case B_CPUS: ok = yr_seq_each(r, "cpus", read_cpu, br); break;
-		case B_CONSOLES: ok = yr_seq_each(r, "consoles", read_console, br); break;
-		case B_ALIASES: ok = yr_seq_each(r, "aliases", read_alias, br); break;
-		case B_NETS: ok = io_board_nets_read(r, b); break;
-		case B_PCI: ok = yr_seq_each(r, "pci", read_pci, br); break;
-		case B_REGIONS: ok = yr_seq_each(r, "regions", read_region, br); break;
-		}
-		if (!ok)
-			return false;
-	}
-	return k == -1 && check_parents(br);
+	if (((struct board_gic *)obj)->version == 1)
+		return yr_error_here(r, _("expected GIC version 2 or 3"));
+	return true;
 }
+
+static const struct yfield gic_fields[] = {
+	YF("version", YK_UINT, struct board_gic, version, YF_ALWAYS, .max = 3,
+	   .read = read_gic_version, .value_doc = "2 or 3", .def_doc = "0: none found",
+	   .doc = "GIC architecture version"),
+	YF("gicd", YK_MAP, struct board_gic, gicd, 0, .ref = &range_schema,
+	   .doc = "distributor"),
+	YF("gicc", YK_MAP, struct board_gic, gicc, 0, .ref = &range_schema,
+	   .doc = "CPU interface (v2)"),
+	YF("gich", YK_MAP, struct board_gic, gich, 0, .ref = &range_schema,
+	   .doc = "hypervisor interface (v2)"),
+	YF("gicv", YK_MAP, struct board_gic, gicv, 0, .ref = &range_schema,
+	   .doc = "virtual CPU interface (v2)"),
+	YF("gicr", YK_MAP, struct board_gic, gicr, 0, .ref = &range_schema,
+	   .doc = "redistributors (v3)"),
+	YF("maintenance_irq", YK_UINT, struct board_gic, maintenance_irq, YF_ALWAYS,
+	   .doc = "absolute number of the maintenance interrupt"),
+	YF("num_irqs", YK_UINT, struct board_gic, num_irqs, YF_ALWAYS,
+	   .doc = "number of interrupts, SPIs + 32"),
+	YF("dt_path", YK_STR, struct board_gic, dt_path, 0,
+	   .doc = "the device-tree node it came from"),
+	YF("sources", YK_FLAGS, struct board_gic, sources, 0, .ref = source_flag_names,
+	   .doc = "where the facts came from"),
+};
+
+static const struct yschema gic_schema = YS_TABLE(N_("the interrupt controller"), gic_fields);
+
+static bool read_linux_irqs(struct yreader *r, const struct yfield *f, void *obj, void *ctx)
+{
+	(void)ctx;
+	return yr_irq_list(r, f->key, 0, BOARD_MAX_IRQS, ((struct board *)obj)->linux_irqs);
+}
+
+static void write_linux_irqs(struct ywriter *w, const struct yfield *f, const void *obj,
+			     void *ctx)
+{
+	const struct board *b = obj;
+
+	(void)ctx;
+	for (size_t i = 0; i < ARRAY_SIZE(b->linux_irqs); i++) {
+		if (b->linux_irqs[i]) {
+			yw_irq_list(w, f->key, 0, BOARD_MAX_IRQS, b->linux_irqs);
+			return;
+		}
+	}
+}
+
+static bool board_done(struct yreader *r, const struct ymap *m, void *obj, void *ctx)
+{
+	(void)m;
+	(void)obj;
+	return check_parents(r, ctx);
+}
+
+static const struct yfield board_fields[] = {
+	YF("name", YK_STR, struct board, name, 0, .doc = "the profile's name"),
+	YF("model", YK_STR, struct board, model, 0, .doc = "the device tree's model"),
+	YF("compatible", YK_STR, struct board, compatible, 0,
+	   .doc = "the device tree's first compatible string"),
+	YF("arch", YK_ENUM, struct board, arch, YF_ALWAYS, .ref = arch_names,
+	   .doc = "architecture"),
+	YF("cmdline", YK_STR, struct board, cmdline, 0, .doc = "Linux's command line"),
+	YF("mem_limit", YK_SIZE, struct board, mem_limit, 0, .def_doc = "none",
+	   .doc = "mem= of the command line"),
+	{ .key = "linux_irqs", .kind = YK_CUSTOM, .read = read_linux_irqs,
+	  .write = write_linux_irqs, .value_doc = "interrupt list", .def_doc = "none",
+	  .doc = "interrupts Linux has handlers for" },
+	YF("gic", YK_MAP, struct board, gic, YF_ALWAYS, .ref = &gic_schema,
+	   .doc = "the interrupt controller"),
+	YF_ARRAY("cpus", YK_LIST, struct board, cpus, YF_ALWAYS, .ref = &cpu_schema,
+		 .doc = "the CPUs"),
+	YF_ARRAY("consoles", YK_LIST, struct board, consoles, 0, .ref = &board_console_schema,
+		 .doc = "UARTs Jailhouse can drive"),
+	YF_ARRAY("aliases", YK_LIST, struct board, aliases, 0, .ref = &alias_schema,
+		 .doc = "other names of device-tree nodes"),
+	YF_ARRAY("pci", YK_LIST, struct board, pci, 0, .ref = &pci_schema,
+		 .doc = "PCI devices"),
+	YF_ARRAY("regions", YK_LIST, struct board, regions, YF_ALWAYS, .ref = &region_schema,
+		 .doc = "memory and devices; a region's index is its id"),
+	YF_ARRAY("nets", YK_LIST, struct board, nets, 0, .ref = &board_net_schema,
+		 .doc = "the networks the board's Linux is on (ip -j addr)"),
+};
+
+const struct yschema board_schema = YS_TABLE(N_("the board"), board_fields,
+	.done = board_done);
 
 int board_load(const char *path, struct board *b, struct error *err)
 {
 	struct yreader r;
 	struct board tmp;
-	struct board_reader br = { .r = &r, .b = &tmp };
+	struct board_reader br = { .b = &tmp };
 	bool ok;
 
 	board_init(&tmp);
-	ok = yr_open(&r, path, err) && read_board(&br) && yr_finish(&r);
+	ok = yr_open(&r, path, err) && ys_read(&r, &board_schema, &tmp, &br) && yr_finish(&r);
 	yr_close(&r);
 	free(br.parents);
 	if (!ok) {
@@ -344,158 +312,11 @@ int board_load(const char *path, struct board *b, struct error *err)
 	return 0;
 }
 
-static void write_sources(struct ywriter *w, unsigned sources)
-{
-	if (sources)
-		yw_flags(w, "sources", source_flag_names, sources);
-}
-
-static void write_region(struct ywriter *w, const struct board_region *reg)
-{
-	yw_map_begin(w, false);
-	yw_str(w, "name", reg->name);
-	yw_hex(w, "start", reg->start);
-	yw_size(w, "size", reg->size);
-	yw_enum(w, "kind", kind_names, reg->kind);
-	yw_str(w, "dt_path", reg->dt_path);
-	yw_str(w, "compatible", reg->compatible);
-	if (reg->n_irqs) {
-		yw_seq_begin(w, "irqs", true);
-		for (size_t i = 0; i < reg->n_irqs; i++)
-			yw_dec(w, NULL, reg->irqs[i]);
-		yw_seq_end(w);
-	}
-	if (reg->linux_uses)
-		yw_bool(w, "linux_uses", true);
-	if (reg->disabled)
-		yw_bool(w, "disabled", true);
-	write_sources(w, reg->sources);
-	if (reg->parent >= 0)
-		yw_dec(w, "parent", (uint64_t)reg->parent);
-	yw_map_end(w);
-}
-
-static void write_gic(struct ywriter *w, const struct board_gic *g)
-{
-	const char *names[] = { "gicd", "gicc", "gich", "gicv", "gicr" };
-	const struct range *ranges[] = { &g->gicd, &g->gicc, &g->gich, &g->gicv, &g->gicr };
-
-	yw_key(w, "gic");
-	yw_map_begin(w, false);
-	yw_dec(w, "version", g->version);
-	for (size_t i = 0; i < ARRAY_SIZE(ranges); i++)
-		if (ranges[i]->start || ranges[i]->size)
-			io_range_write(w, names[i], ranges[i]);
-	yw_dec(w, "maintenance_irq", g->maintenance_irq);
-	yw_dec(w, "num_irqs", g->num_irqs);
-	yw_str(w, "dt_path", g->dt_path);
-	write_sources(w, g->sources);
-	yw_map_end(w);
-}
-
-static void write_cpu(struct ywriter *w, const struct board_cpu *c)
-{
-	yw_map_begin(w, false);
-	yw_dec(w, "id", c->logical_id);
-	yw_hex(w, "mpidr", c->mpidr);
-	yw_str(w, "core", c->core_type);
-	yw_str(w, "enable_method", c->enable_method);
-	yw_bool(w, "online", c->linux_online);
-	write_sources(w, c->sources);
-	yw_map_end(w);
-}
-
-static void write_console(struct ywriter *w, const struct board_console *c)
-{
-	yw_map_begin(w, false);
-	io_console_write(w, &c->con);
-	yw_str(w, "dt_path", c->dt_path);
-	yw_str(w, "linux_name", c->linux_name);
-	if (c->is_stdout)
-		yw_bool(w, "stdout", true);
-	write_sources(w, c->sources);
-	yw_map_end(w);
-}
-
-static void write_pci(struct ywriter *w, const struct board_pci *p)
-{
-	size_t nbars = ARRAY_SIZE(p->bars);
-
-	while (nbars && !p->bars[nbars - 1].start && !p->bars[nbars - 1].size)
-		nbars--;
-	yw_map_begin(w, false);
-	if (p->domain)
-		yw_hex(w, "domain", p->domain);
-	yw_bdf(w, "bdf", p->bdf);
-	yw_hex(w, "vendor", p->vendor);
-	yw_hex(w, "device", p->device);
-	yw_hex(w, "class", p->class_code);
-	if (nbars) {
-		yw_seq_begin(w, "bars", false);
-		for (size_t i = 0; i < nbars; i++)
-			io_range_write(w, NULL, &p->bars[i]);
-		yw_seq_end(w);
-	}
-	write_sources(w, p->sources);
-	yw_map_end(w);
-}
-
-static bool any_irq(const uint32_t *bits, size_t words)
-{
-	for (size_t i = 0; i < words; i++)
-		if (bits[i])
-			return true;
-	return false;
-}
-
 int board_save(const char *path, const struct board *b, struct error *err)
 {
 	struct ywriter w;
-	size_t i;
 
 	yw_open(&w, path, _("autojail board description; see doc/file-formats.md"), err);
-	yw_map_begin(&w, false);
-	yw_str(&w, "name", b->name);
-	yw_str(&w, "model", b->model);
-	yw_str(&w, "compatible", b->compatible);
-	yw_enum(&w, "arch", arch_names, b->arch);
-	yw_str(&w, "cmdline", b->cmdline);
-	if (b->mem_limit)
-		yw_size(&w, "mem_limit", b->mem_limit);
-	if (any_irq(b->linux_irqs, ARRAY_SIZE(b->linux_irqs)))
-		yw_irq_list(&w, "linux_irqs", 0, BOARD_MAX_IRQS, b->linux_irqs);
-	write_gic(&w, &b->gic);
-	yw_seq_begin(&w, "cpus", false);
-	for (i = 0; i < b->n_cpus; i++)
-		write_cpu(&w, &b->cpus[i]);
-	yw_seq_end(&w);
-	if (b->n_consoles) {
-		yw_seq_begin(&w, "consoles", false);
-		for (i = 0; i < b->n_consoles; i++)
-			write_console(&w, &b->consoles[i]);
-		yw_seq_end(&w);
-	}
-	if (b->n_aliases) {
-		yw_seq_begin(&w, "aliases", false);
-		for (i = 0; i < b->n_aliases; i++) {
-			yw_map_begin(&w, true);
-			yw_str(&w, "name", b->aliases[i].name);
-			yw_str(&w, "path", b->aliases[i].path);
-			yw_map_end(&w);
-		}
-		yw_seq_end(&w);
-	}
-	if (b->n_pci) {
-		yw_seq_begin(&w, "pci", false);
-		for (i = 0; i < b->n_pci; i++)
-			write_pci(&w, &b->pci[i]);
-		yw_seq_end(&w);
-	}
-	yw_seq_begin(&w, "regions", false);
-	for (i = 0; i < b->n_regions; i++)
-		write_region(&w, &b->regions[i]);
-	yw_seq_end(&w);
-	io_board_nets_write(&w, b);
-	yw_map_end(&w);
+	ys_write(&w, NULL, &board_schema, b, NULL);
 	return yw_close(&w) ? 0 : -1;
 }

@@ -19,19 +19,10 @@ extern const struct flag_name protocol_names[];  /* undefined, veth, custom, vir
 extern const struct flag_name cell_type_names[]; /* bare, linux */
 extern const struct flag_name origin_names[];    /* user, board, import */
 extern const struct flag_name pci_type_names[];  /* device, bridge, ivshmem */
-/* The numeric fields of PCI devices, capabilities (4) and caches (4). */
-extern const struct io_field pci_fields[], cap_fields[], cache_fields[];
-extern const size_t n_pci_fields;
-
-bool io_spec_root_read(struct yreader *r, struct root_spec *root);
-bool io_spec_guests_read(struct yreader *r, struct spec *s);
-bool io_spec_links_read(struct yreader *r, struct spec *s);
-/* Writes the keys root, guests and links of the spec, each only when set. */
-void io_spec_write(struct ywriter *w, const struct spec *s);
-/* yaml-network.c: the value of "network" (the virtual network switch); the
- * writer writes the key "network" only when the section is set. */
-bool io_network_read(struct yreader *r, struct network_spec *n);
-void io_network_write(struct ywriter *w, const struct network_spec *n);
+/* The spec's tables (yaml-spec.c, yaml-network.c) and the system part's
+ * (yaml-system.c), which the cells file's table (yaml-cells.c) puts together. */
+extern const struct yschema root_spec_schema, guest_schema, link_schema, network_schema;
+extern const struct yschema system_schema;
 
 /* Board region names and paths, each leading to the first region with it. */
 struct board_names {
@@ -67,6 +58,34 @@ struct cells_refs {
 	size_t n, cap;
 };
 
+/* What the readers of cells.yml share: the configuration being filled,
+ * the references to the board, the cell whose regions are read, and an
+ * interrupt list waiting for its pin_base. */
+struct cells_reader {
+	struct config *c;
+	struct cells_refs *refs;
+	struct cell *cell;
+	char *irq_list;
+	unsigned irq_line, irq_column;
+};
+
+/* What the writer needs to name board regions. */
+struct cells_writer {
+	const struct board *b;
+	struct board_names names;
+};
+
+/* yaml-cells-save.c: a cell region's keys that depend on its board region
+ * (the context is a struct cells_writer). */
+void cells_write_region_name(struct ywriter *w, const struct yfield *f, const void *obj,
+			     void *ctx);
+void cells_write_region_virt(struct ywriter *w, const struct yfield *f, const void *obj,
+			     void *ctx);
+void cells_write_region_board(struct ywriter *w, const struct yfield *f, const void *obj,
+			      void *ctx);
+void cells_write_region_origin(struct ywriter *w, const struct yfield *f, const void *obj,
+			       void *ctx);
+
 /* Reads cells.yml into s and c, noting board references in refs; on
  * failure s and c hold partial state for the caller to free. */
 int cells_parse(const char *path, struct spec *s, struct config *c, struct cells_refs *refs,
@@ -78,9 +97,5 @@ void cells_refs_free(struct cells_refs *refs);
 
 /* project_load without project_ready: the files only (for the benchmark). */
 int project_load_files(struct project *p, const char *dir, struct error *err);
-
-bool io_system_read(struct yreader *r, struct config *c);
-/* Writes the key "system". */
-void io_system_write(struct ywriter *w, const struct config *c);
 
 #endif

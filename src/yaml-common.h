@@ -8,50 +8,31 @@
 #include <stddef.h>
 
 #include "model/board.h"
-#include "src/yaml-read.h"
-#include "src/yaml-write.h"
+#include "src/yaml-schema.h"
 
 extern const struct flag_name arch_names[];      /* arm, arm64, x86 */
 extern const struct flag_name source_flag_names[]; /* dt, iomem, ... */
 
-/* The keys of a console, in the order io_console_key numbers them; a
- * mapping that holds more keys lists these first. */
-#define CONSOLE_KEYS "type", "address", "size", "flags", "divider", "gate_nr", "clock_reg"
-#define CONSOLE_NKEYS 7
+/* The keys of a console, as rows of the struct T that holds it at member
+ * path P ("con." or nothing): its own mapping, or part of a larger one. */
+#define CONSOLE_FIELDS(T, P)                                                          \
+	YF("type", YK_ENUM, T, P type, YF_ALWAYS, .ref = console_type_names,             \
+	   .max = UINT16_MAX, .doc = "the UART's kind, or a Jailhouse number"),            \
+	YF("address", YK_HEX, T, P address, YF_ALWAYS, .doc = "its registers"),           \
+	YF("size", YK_SIZE, T, P size, YF_ALWAYS, .doc = "the span of its registers"),    \
+	YF("flags", YK_FLAGS, T, P flags, 0, .ref = console_flag_names,                   \
+	   .doc = "how Jailhouse drives it"),                                              \
+	YF("divider", YK_UINT, T, P divider, 0, .doc = "baud rate divider"),              \
+	YF("gate_nr", YK_UINT, T, P gate_nr, 0, .doc = "clock gate"),                      \
+	YF("clock_reg", YK_HEX, T, P clock_reg, 0, .doc = "clock register")
 
-/* Reads the value of console key k (below CONSOLE_NKEYS). */
-bool io_console_key(struct yreader *r, int k, struct console *c);
-/* Writes the console's keys, leaving out zero values. */
-void io_console_write(struct ywriter *w, const struct console *c);
-/* Reads a whole console mapping of CONSOLE_KEYS only. */
-bool io_console_read(struct yreader *r, const char *what, struct console *c);
-
+/* A console of its own: a cell's, the debug console. */
+extern const struct yschema console_schema;
 /* {start: 0x..., size: 64 KiB} */
-bool io_range_read(struct yreader *r, const char *what, struct range *out);
-void io_range_write(struct ywriter *w, const char *key, const struct range *rg);
+extern const struct yschema range_schema;
 
-/*
- * Plain numeric fields of a struct, described once for reading and writing
- * (PCI devices, capabilities, caches, IOMMU units). Zero values are left out.
- */
-enum io_notation { IO_DEC, IO_HEX, IO_SIZE };
-
-struct io_field {
-	const char *key;
-	size_t offset;
-	unsigned width;          /* bytes: 1, 2, 4 or 8 */
-	enum io_notation notation;
-};
-
-#define IO_FIELD(type, member, notation) \
-	{ #member, offsetof(type, member), sizeof(((type *)0)->member), notation }
-
-bool io_field_read(struct yreader *r, const struct io_field *f, void *obj);
-void io_fields_write(struct ywriter *w, const struct io_field *f, size_t n, const void *obj);
-
-/* yaml-network.c: board.yml's "nets" (the networks the board's Linux is on):
- * the value of the key, and the key itself when there are any. */
-bool io_board_nets_read(struct yreader *r, struct board *b);
-void io_board_nets_write(struct ywriter *w, const struct board *b);
+/* yaml-network.c: an item of board.yml's "nets" (the networks the board's
+ * Linux is on). */
+extern const struct yschema board_net_schema;
 
 #endif

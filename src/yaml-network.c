@@ -29,159 +29,97 @@
 #include "model/util.h"
 #include "src/yaml-cells.h"
 
-/* An address or prefix of the given family, as text kept for the model. */
-static bool read_addr(struct yreader *r, const char *key, int fam, bool bare, char **out)
+/* An address or prefix of the family f->arg (4 or 6), as text kept for the
+ * model; members give addresses (bare), the switch prefixes. */
+static bool read_addr(struct yreader *r, const struct yfield *f, void *obj, bool bare)
 {
+	char **out = (char **)((char *)obj + f->offset);
 	struct net_addr a;
 
-	if (!yr_str(r, key, out))
+	if (!ys_read_value(r, f, obj, NULL))
 		return false;
-	if (!*out || (net_addr_parse(*out, bare, &a) && a.family == fam))
+	if (!*out || (net_addr_parse(*out, bare, &a) && a.family == f->arg))
 		return true;
-	return yr_error_here(r, fam == 4 ? _("expected an IPv4 address with prefix length such "
-					     "as 10.23.0.2/24 for \"%s\", found \"%.60s\"")
-					 : _("expected an IPv6 address with prefix length such "
-					     "as fd00:23::2/64 for \"%s\", found \"%.60s\""),
-			     key, *out);
+	return yr_error_here(r, f->arg == 4 ? _("expected an IPv4 address with prefix length such "
+						"as 10.23.0.2/24 for \"%s\", found \"%.60s\"")
+					    : _("expected an IPv6 address with prefix length such "
+						"as fd00:23::2/64 for \"%s\", found \"%.60s\""),
+			     f->key, *out);
 }
 
-static bool read_member(struct yreader *r, void *arg)
+static bool read_member_addr(struct yreader *r, const struct yfield *f, void *obj, void *ctx)
 {
-	struct network_spec *n = arg;
-	static const char *const keys[] = { "cell", "ipv4", "ipv6", NULL };
-	struct net_member *m;
-	struct ymap map;
-	int k;
-
-	ARRAY_GROW(n->members, n->n_members, n->cap_members);
-	m = &n->members[n->n_members++];
-	memset(m, 0, sizeof(*m));
-	if (!yr_next_is_map(r)) {
-		if (!yr_str(r, "members", &m->cell))
-			return false;
-		return m->cell ? true : yr_error_here(r, _("a member of the network is a cell name"));
-	}
-	if (!yr_map_begin(r, &map, N_("a member of the network"), keys, YKEY(0)))
-		return false;
-	while ((k = yr_map_next(r, &map)) >= 0) {
-		bool ok;
-
-		switch (k) {
-		case 0:
-			ok = yr_str(r, "cell", &m->cell);
-			if (ok && !m->cell)
-				ok = yr_error_here(r, _("a member of the network is a cell name"));
-			break;
-		case 1: ok = read_addr(r, "ipv4", 4, true, &m->ipv4); break;
-		default: ok = read_addr(r, "ipv6", 6, true, &m->ipv6); break;
-		}
-		if (!ok)
-			return false;
-	}
-	return k == -1;
+	(void)ctx;
+	return read_addr(r, f, obj, true);
 }
 
-bool io_network_read(struct yreader *r, struct network_spec *n)
+static bool read_prefix(struct yreader *r, const struct yfield *f, void *obj, void *ctx)
 {
-	static const char *const keys[] = {
-		"bridge", "uplink", "ipv4_prefix", "ipv6_prefix", "members", NULL,
-	};
-	struct ymap m;
-	int k;
-
-	if (!yr_map_begin(r, &m, N_("the network switch"), keys, YKEY(0)))
-		return false;
-	while ((k = yr_map_next(r, &m)) >= 0) {
-		bool ok = true;
-
-		switch (k) {
-		case 0: ok = yr_str(r, "bridge", &n->bridge); break;
-		case 1: ok = yr_str(r, "uplink", &n->uplink); break;
-		case 2: ok = read_addr(r, "ipv4_prefix", 4, false, &n->ipv4_prefix); break;
-		case 3: ok = read_addr(r, "ipv6_prefix", 6, false, &n->ipv6_prefix); break;
-		case 4: ok = yr_seq_each(r, "members", read_member, n); break;
-		}
-		if (!ok)
-			return false;
-	}
-	return k == -1;
+	(void)ctx;
+	return read_addr(r, f, obj, false);
 }
 
-void io_network_write(struct ywriter *w, const struct network_spec *n)
+static bool member_brief(const void *item)
 {
-	size_t i;
+	const struct net_member *m = item;
 
-	if (!n->bridge && !n->uplink && !n->ipv4_prefix && !n->ipv6_prefix && !n->n_members)
-		return;
-	yw_key(w, "network");
-	yw_map_begin(w, false);
-	yw_str(w, "bridge", n->bridge);
-	yw_str(w, "uplink", n->uplink);
-	yw_str(w, "ipv4_prefix", n->ipv4_prefix);
-	yw_str(w, "ipv6_prefix", n->ipv6_prefix);
-	if (n->n_members) {
-		yw_seq_begin(w, "members", false);
-		for (i = 0; i < n->n_members; i++) {
-			const struct net_member *m = &n->members[i];
-
-			if (!m->ipv4 && !m->ipv6) {
-				yw_str(w, NULL, m->cell);
-				continue;
-			}
-			yw_map_begin(w, true);
-			yw_str(w, "cell", m->cell);
-			yw_str(w, "ipv4", m->ipv4);
-			yw_str(w, "ipv6", m->ipv6);
-			yw_map_end(w);
-		}
-		yw_seq_end(w);
-	}
-	yw_map_end(w);
+	return !m->ipv4 && !m->ipv6;
 }
 
-static bool read_board_net(struct yreader *r, void *arg)
+static const struct yfield member_fields[] = {
+	YF("cell", YK_STR, struct net_member, cell, YF_REQUIRED | YF_NONNULL,
+	   .doc = "a Linux cell on the switch"),
+	YF("ipv4", YK_STR, struct net_member, ipv4, 0, .read = read_member_addr, .arg = 4,
+	   .def_doc = "from ipv4_prefix", .doc = "its IPv4 address with prefix length"),
+	YF("ipv6", YK_STR, struct net_member, ipv6, 0, .read = read_member_addr, .arg = 6,
+	   .def_doc = "from ipv6_prefix", .doc = "its IPv6 address with prefix length"),
+};
+
+static const struct yschema member_schema = YS_TABLE(N_("a member of the network"),
+	member_fields, .size = sizeof(struct net_member), .flow = true, .brief = member_brief);
+
+static const struct yfield network_fields[] = {
+	YF("bridge", YK_STR, struct network_spec, bridge, YF_REQUIRED,
+	   .doc = "the bridge on the root cell"),
+	YF("uplink", YK_STR, struct network_spec, uplink, 0,
+	   .doc = "the root cell's interface the bridge joins"),
+	YF("ipv4_prefix", YK_STR, struct network_spec, ipv4_prefix, 0, .read = read_prefix,
+	   .arg = 4, .doc = "IPv4 network the members' addresses come from"),
+	YF("ipv6_prefix", YK_STR, struct network_spec, ipv6_prefix, 0, .read = read_prefix,
+	   .arg = 6, .doc = "IPv6 network the members' addresses come from"),
+	YF_ARRAY("members", YK_LIST, struct network_spec, members, 0, .ref = &member_schema,
+		 .doc = "the cells on the switch: a name, or a mapping"),
+};
+
+const struct yschema network_schema = YS_TABLE(N_("the network switch"), network_fields);
+
+static bool read_cidr(struct yreader *r, const struct yfield *f, void *obj, void *ctx)
 {
-	struct board *b = arg;
-	static const char *const keys[] = { "ifname", "cidr", NULL };
-	struct board_net *n;
+	struct board_net *n = obj;
 	struct net_addr a;
-	struct ymap m;
-	int k;
 
-	ARRAY_GROW(b->nets, b->n_nets, b->cap_nets);
-	n = &b->nets[b->n_nets++];
-	memset(n, 0, sizeof(*n));
-	n->sources = SRC_NET;
-	if (!yr_map_begin(r, &m, N_("a network of the board"), keys, YKEY(0) | YKEY(1)))
+	(void)ctx;
+	if (!ys_read_value(r, f, obj, NULL))
 		return false;
-	while ((k = yr_map_next(r, &m)) >= 0) {
-		if (!yr_str(r, keys[k], k ? &n->cidr : &n->ifname))
-			return false;
-		if (k && (!n->cidr || !net_addr_parse(n->cidr, false, &a)))
-			return yr_error_here(r, _("expected an address with prefix length such as "
-						  "192.168.1.17/24 for \"cidr\", found \"%.60s\""),
-					     n->cidr ? n->cidr : "");
-	}
-	return k == -1;
+	if (!n->cidr || !net_addr_parse(n->cidr, false, &a))
+		return yr_error_here(r, _("expected an address with prefix length such as "
+					  "192.168.1.17/24 for \"cidr\", found \"%.60s\""),
+				     n->cidr ? n->cidr : "");
+	return true;
 }
 
-bool io_board_nets_read(struct yreader *r, struct board *b)
+static void board_net_init(void *item, size_t index)
 {
-	return yr_seq_each(r, "nets", read_board_net, b);
+	(void)index;
+	((struct board_net *)item)->sources = SRC_NET;
 }
 
-void io_board_nets_write(struct ywriter *w, const struct board *b)
-{
-	size_t i;
+static const struct yfield board_net_fields[] = {
+	YF("ifname", YK_STR, struct board_net, ifname, YF_REQUIRED, .doc = "the interface"),
+	YF("cidr", YK_STR, struct board_net, cidr, YF_REQUIRED, .read = read_cidr,
+	   .doc = "its address with prefix length"),
+};
 
-	if (!b->n_nets)
-		return;
-	yw_seq_begin(w, "nets", false);
-	for (i = 0; i < b->n_nets; i++) {
-		yw_map_begin(w, true);
-		yw_str(w, "ifname", b->nets[i].ifname);
-		yw_str(w, "cidr", b->nets[i].cidr);
-		yw_map_end(w);
-	}
-	yw_seq_end(w);
-}
+const struct yschema board_net_schema = YS_TABLE(N_("a network of the board"),
+	board_net_fields, .size = sizeof(struct board_net), .flow = true,
+	.init = board_net_init);

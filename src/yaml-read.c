@@ -227,30 +227,21 @@ static bool is_null(const yaml_event_t *ev)
 	       (!*s || !strcmp(s, "~") || !strcasecmp(s, "null"));
 }
 
-bool yr_map_begin(struct yreader *r, struct ymap *m, const char *what,
-		  const char *const *keys, uint64_t required)
+bool yr_map_start(struct yreader *r, const char *what, bool *empty)
 {
 	yaml_event_t *ev;
 
-	memset(m, 0, sizeof(*m));
-	m->what = what;
-	m->keys = keys;
-	while (keys[m->n_keys])
-		m->n_keys++;
-	m->required = required;
+	*empty = false;
 	if (r->empty) {
 		/* An empty file is an empty root mapping. */
-		m->empty = true;
-		m->line = m->column = 1;
+		*empty = true;
 		r->line = r->column = 1;
 		return !r->failed;
 	}
 	if (!(ev = yr_take(r)))
 		return false;
-	m->line = r->line;
-	m->column = r->column;
 	if (is_null(ev)) {
-		m->empty = true;
+		*empty = true;
 		return true;
 	}
 	if (ev->type != YAML_MAPPING_START_EVENT)
@@ -259,60 +250,20 @@ bool yr_map_begin(struct yreader *r, struct ymap *m, const char *what,
 	return true;
 }
 
-static void yr_key_list(const char *const *keys, char *buf, size_t len)
-{
-	size_t n = 0;
-
-	buf[0] = '\0';
-	for (size_t i = 0; keys[i] && n < len; i++)
-		n += (size_t)snprintf(buf + n, len - n, "%s%s", i ? ", " : "", keys[i]);
-}
-
-int yr_map_next(struct yreader *r, struct ymap *m)
+int yr_map_key(struct yreader *r, const char *what, const char **key)
 {
 	yaml_event_t *ev;
-	const char *key;
-	char list[600];
 
-	if (m->empty)
-		goto end;
 	if (!(ev = yr_take(r)))
-		return -2;
+		return -1;
 	if (ev->type == YAML_MAPPING_END_EVENT)
-		goto end;
+		return 0;
 	if (ev->type != YAML_SCALAR_EVENT) {
-		yr_error_here(r, _("expected a key in %s, found %s"), _(m->what),
-			      yr_node_name(ev));
-		return -2;
+		yr_error_here(r, _("expected a key in %s, found %s"), _(what), yr_node_name(ev));
+		return -1;
 	}
-	key = (const char *)ev->data.scalar.value;
-	/* Files come in the writer's order, which is the order of the keys:
-	 * start looking after the key found last. */
-	for (int n = 0, i = m->next; n < m->n_keys; n++, i = i + 1 < m->n_keys ? i + 1 : 0) {
-		if (strcmp(m->keys[i], key) != 0)
-			continue;
-		m->next = i + 1 < m->n_keys ? i + 1 : 0;
-		if (m->seen & YKEY(i)) {
-			yr_error_here(r, _("key \"%s\" appears twice in %s"), key, _(m->what));
-			return -2;
-		}
-		m->seen |= YKEY(i);
-		return i;
-	}
-	yr_key_list(m->keys, list, sizeof(list));
-	yr_error_here(r, _("unknown key \"%.60s\" in %s; expected one of: %s"), key, _(m->what),
-		      list);
-	return -2;
-
-end:
-	for (int i = 0; m->keys[i]; i++) {
-		if ((m->required & YKEY(i)) && !(m->seen & YKEY(i))) {
-			yr_error(r, m->line, m->column, _("%s lacks the key \"%s\""), _(m->what),
-				 m->keys[i]);
-			return -2;
-		}
-	}
-	return -1;
+	*key = (const char *)ev->data.scalar.value;
+	return 1;
 }
 
 bool yr_seq_begin(struct yreader *r, const char *key)

@@ -32,20 +32,6 @@ struct yreader {
 	unsigned line, column;   /* start of the last node taken, 1-based */
 };
 
-/* One mapping being read: which keys it allows, which were seen. */
-struct ymap {
-	const char *what;         /* N_("a cell"), translated in messages */
-	const char *const *keys;  /* NULL-terminated, at most 64 */
-	int n_keys;
-	int next;                 /* where to start looking for the next key */
-	uint64_t required;        /* bit i: keys[i] must be present */
-	uint64_t seen;
-	unsigned line, column;    /* where the mapping starts */
-	bool empty;               /* stands for an empty file */
-};
-
-#define YKEY(i) ((uint64_t)1 << (i))
-
 /* Reads the file and its start; returns false with err set. */
 bool yr_open(struct yreader *r, const char *path, struct error *err);
 /* Checks that the document ended and nothing follows it. */
@@ -59,13 +45,13 @@ bool yr_error(struct yreader *r, unsigned line, unsigned column, const char *fmt
 bool yr_error_here(struct yreader *r, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 
-/* Starts a mapping (an empty file counts as an empty root mapping); what
- * names it in messages, marked with N_() and translated only when shown. */
-bool yr_map_begin(struct yreader *r, struct ymap *m, const char *what,
-		  const char *const *keys, uint64_t required);
-/* The index of the next key in m->keys, -1 at the end of the mapping (after
- * checking the required keys), -2 on error: unknown or repeated keys fail. */
-int yr_map_next(struct yreader *r, struct ymap *m);
+/* Starts a mapping (an empty file and a null value count as an empty one,
+ * *empty tells); what names it in messages, marked with N_() and translated
+ * only when shown. */
+bool yr_map_start(struct yreader *r, const char *what, bool *empty);
+/* The next key of the mapping: 1 with *key (valid until the next call), 0 at
+ * its end, -1 on error. */
+int yr_map_key(struct yreader *r, const char *what, const char **key);
 
 /* Starts a sequence; then yr_seq_next gives 1 per item, 0 at the end, -1 on
  * error. A null value ("key:" alone, "~") is an empty list or mapping. */

@@ -15,88 +15,72 @@ const struct flag_name arch_names[] = {
 	{ 0, NULL },
 };
 
-enum {
-	K_NAME, K_BOARD, K_ARCH, K_JAILHOUSE, K_JAILHOUSE_DIR, K_KERNEL_DIR, K_CROSS_COMPILE,
-	K_BOARD_PROFILE, K_REMOTE_DIR,
-};
-
-static const char *const settings_keys[] = {
-	"name", "board", "arch", "jailhouse", "jailhouse_dir", "kernel_dir", "cross_compile",
-	"board_profile", "remote_dir", NULL,
-};
-
-static bool read_abi(struct yreader *r, enum abi *abi)
+static bool read_abi(struct yreader *r, const struct yfield *f, void *obj, void *ctx)
 {
-	uint64_t v;
+	struct settings *s = obj;
 
-	if (!yr_u64(r, "jailhouse", UINT32_MAX, &v))
+	(void)ctx;
+	if (!ys_read_value(r, f, obj, NULL))
 		return false;
-	if (v != ABI_V9 && v != ABI_V14)
+	if (s->abi != ABI_V9 && s->abi != ABI_V14)
 		return yr_error_here(r, _("expected configuration revision 14 (upstream) or 9 (the "
 					  "Jetson TX2 fork) for \"jailhouse\", found %u"),
-				     (unsigned)v);
-	*abi = (enum abi)v;
+				     (unsigned)s->abi);
 	return true;
 }
 
-static bool read_url(struct yreader *r, char **url)
+static bool read_url(struct yreader *r, const struct yfield *f, void *obj, void *ctx)
 {
-	if (!yr_str(r, "board", url))
+	struct settings *s = obj;
+
+	(void)ctx;
+	if (!ys_read_value(r, f, obj, NULL))
 		return false;
-	if (*url && strncmp(*url, "ssh://", 6) != 0)
+	if (s->board_url && strncmp(s->board_url, "ssh://", 6) != 0)
 		return yr_error_here(r, _("expected the board as ssh://user@host[:port] for "
-					  "\"board\", found \"%.60s\""), *url);
+					  "\"board\", found \"%.60s\""), s->board_url);
 	return true;
 }
 
 /* A profile is a folder of the boards directory: no way out of it. */
-static bool read_profile(struct yreader *r, char **profile)
+static bool read_profile(struct yreader *r, const struct yfield *f, void *obj, void *ctx)
 {
 	const char *p;
 
-	if (!yr_str(r, "board_profile", profile))
+	(void)ctx;
+	if (!ys_read_value(r, f, obj, NULL))
 		return false;
-	p = *profile;
+	p = ((struct settings *)obj)->board_profile;
 	if (p && (!*p || strchr(p, '/') || !strcmp(p, ".") || !strcmp(p, "..")))
 		return yr_error_here(r, _("\"%.60s\" is not a profile name for \"board_profile\": "
 					  "expected a folder name such as jetson-tx2"), p);
 	return true;
 }
 
-static bool read_settings(struct yreader *r, struct settings *s)
-{
-	struct ymap m;
-	uint32_t arch;
-	int k;
+static const struct yfield settings_fields[] = {
+	YF("name", YK_STR, struct settings, name, YF_REQUIRED | YF_NONNULL,
+	   .doc = "the project's name"),
+	YF("board", YK_STR, struct settings, board_url, 0, .read = read_url,
+	   .value_doc = "`ssh://user@host[:port]`", .def_doc = "no board to reach",
+	   .doc = "how to log in to the board"),
+	YF("arch", YK_ENUM, struct settings, arch, YF_ALWAYS, .ref = arch_names,
+	   .def = ARCH_ARM64, .doc = "the board's architecture"),
+	YF("jailhouse", YK_UINT, struct settings, abi, YF_ALWAYS, .read = read_abi,
+	   .max = UINT32_MAX, .def = ABI_V14, .value_doc = "14 or 9",
+	   .doc = "configuration revision: 14 upstream, 9 the Jetson TX2 fork"),
+	YF("jailhouse_dir", YK_STR, struct settings, jailhouse_dir, 0,
+	   .doc = "Jailhouse source tree, for building inmates"),
+	YF("kernel_dir", YK_STR, struct settings, kernel_dir, 0,
+	   .doc = "the board's Linux source tree"),
+	YF("cross_compile", YK_STR, struct settings, cross_compile, 0,
+	   .doc = "compiler prefix, such as aarch64-linux-gnu-"),
+	YF("board_profile", YK_STR, struct settings, board_profile, 0, .read = read_profile,
+	   .doc = "bundled profile used when there is no board.yml"),
+	YF("remote_dir", YK_STR, struct settings, remote_dir, 0,
+	   .doc = "folder on the board that push fills"),
+};
 
-	if (!yr_map_begin(r, &m, N_("the project settings"), settings_keys, YKEY(K_NAME)))
-		return false;
-	while ((k = yr_map_next(r, &m)) >= 0) {
-		bool ok = true;
-
-		switch (k) {
-		case K_NAME:
-			ok = yr_str(r, "name", &s->name);
-			if (ok && !s->name)
-				ok = yr_error_here(r, _("the project needs a name"));
-			break;
-		case K_BOARD: ok = read_url(r, &s->board_url); break;
-		case K_ARCH:
-			ok = yr_enum(r, "arch", arch_names, 0, &arch);
-			s->arch = (enum arch)arch;
-			break;
-		case K_JAILHOUSE: ok = read_abi(r, &s->abi); break;
-		case K_JAILHOUSE_DIR: ok = yr_str(r, "jailhouse_dir", &s->jailhouse_dir); break;
-		case K_KERNEL_DIR: ok = yr_str(r, "kernel_dir", &s->kernel_dir); break;
-		case K_CROSS_COMPILE: ok = yr_str(r, "cross_compile", &s->cross_compile); break;
-		case K_BOARD_PROFILE: ok = read_profile(r, &s->board_profile); break;
-		case K_REMOTE_DIR: ok = yr_str(r, "remote_dir", &s->remote_dir); break;
-		}
-		if (!ok)
-			return false;
-	}
-	return k == -1;
-}
+const struct yschema settings_schema = YS_TABLE(N_("the project settings"), settings_fields);
 
 int settings_load(const char *path, struct settings *s, struct error *err)
 {
@@ -105,7 +89,7 @@ int settings_load(const char *path, struct settings *s, struct error *err)
 	bool ok;
 
 	settings_init(&tmp);
-	ok = yr_open(&r, path, err) && read_settings(&r, &tmp) && yr_finish(&r);
+	ok = yr_open(&r, path, err) && ys_read(&r, &settings_schema, &tmp, NULL) && yr_finish(&r);
 	yr_close(&r);
 	if (!ok) {
 		settings_free(&tmp);
@@ -121,16 +105,6 @@ int settings_save(const char *path, const struct settings *s, struct error *err)
 	struct ywriter w;
 
 	yw_open(&w, path, _("autojail project settings; see doc/file-formats.md"), err);
-	yw_map_begin(&w, false);
-	yw_str(&w, "name", s->name);
-	yw_str(&w, "board", s->board_url);
-	yw_enum(&w, "arch", arch_names, s->arch);
-	yw_dec(&w, "jailhouse", (uint64_t)s->abi);
-	yw_str(&w, "jailhouse_dir", s->jailhouse_dir);
-	yw_str(&w, "kernel_dir", s->kernel_dir);
-	yw_str(&w, "cross_compile", s->cross_compile);
-	yw_str(&w, "board_profile", s->board_profile);
-	yw_str(&w, "remote_dir", s->remote_dir);
-	yw_map_end(&w);
+	ys_write(&w, NULL, &settings_schema, s, NULL);
 	return yw_close(&w) ? 0 : -1;
 }

@@ -18,62 +18,46 @@ static const struct flag_name sys_flag_names[] = {
 	{ 0, NULL },
 };
 
-static const struct io_field sys_fields[] = {
-	IO_FIELD(struct system_config, pci_mmconfig_base, IO_HEX),
-	IO_FIELD(struct system_config, pci_mmconfig_end_bus, IO_DEC),
-	IO_FIELD(struct system_config, pci_is_virtual, IO_DEC),
-	IO_FIELD(struct system_config, pci_domain, IO_DEC),
-	IO_FIELD(struct system_config, gic_version, IO_DEC),
-	IO_FIELD(struct system_config, maintenance_irq, IO_DEC),
-	IO_FIELD(struct system_config, gicd_base, IO_HEX),
-	IO_FIELD(struct system_config, gicc_base, IO_HEX),
-	IO_FIELD(struct system_config, gich_base, IO_HEX),
-	IO_FIELD(struct system_config, gicv_base, IO_HEX),
-	IO_FIELD(struct system_config, gicr_base, IO_HEX),
+static const struct yfield hypervisor_fields[] = {
+	YF("phys", YK_HEX, struct cell_region, phys, YF_ALWAYS, .doc = "where it starts"),
+	YF("size", YK_SIZE, struct cell_region, size, YF_ALWAYS, .doc = "how large it is"),
+	YF("name", YK_STR, struct cell_region, name, 0, .doc = "a name for it"),
 };
 
-enum { S_ARCH, S_FLAGS, S_HYPERVISOR, S_DEBUG_CONSOLE, S_IOMMU, S_FIELDS };
+static const struct yschema hypervisor_schema = YS_TABLE(N_("the hypervisor memory"),
+	hypervisor_fields, .flow = true);
 
-static const char *const system_keys[] = {
-	"arch", "flags", "hypervisor", "debug_console", "iommu",
-	"pci_mmconfig_base", "pci_mmconfig_end_bus", "pci_is_virtual", "pci_domain",
-	"gic_version", "maintenance_irq", "gicd_base", "gicc_base", "gich_base", "gicv_base",
-	"gicr_base", NULL,
+/* An IOMMU unit as the file gives it: with its place in the array. */
+struct iommu_item {
+	uint64_t unit;
+	unsigned line, column;   /* of "unit", to report it listed twice */
+	struct iommu_unit u;
 };
 
-static const struct io_field iommu_fields[] = {
-	IO_FIELD(struct iommu_unit, type, IO_DEC),
-	IO_FIELD(struct iommu_unit, base, IO_HEX),
-	IO_FIELD(struct iommu_unit, size, IO_SIZE),
-};
-
-static bool read_hypervisor(struct yreader *r, struct cell_region *hv)
+static bool read_unit(struct yreader *r, const struct yfield *f, void *obj, void *ctx)
 {
-	static const char *const keys[] = { "phys", "size", "name", NULL };
-	struct ymap m;
-	int k;
+	struct iommu_item *it = obj;
 
-	if (!yr_map_begin(r, &m, N_("the hypervisor memory"), keys, 0))
+	(void)ctx;
+	if (!ys_read_value(r, f, obj, NULL))
 		return false;
-	while ((k = yr_map_next(r, &m)) >= 0) {
-		bool ok = k == 0 ? yr_u64(r, "phys", UINT64_MAX, &hv->phys) :
-			  k == 1 ? yr_size(r, "size", &hv->size) : yr_str(r, "name", &hv->name);
-
-		if (!ok)
-			return false;
-	}
-	return k == -1;
+	it->line = r->line;
+	it->column = r->column;
+	return true;
 }
 
 /* Bytes as hex digits, two per byte. */
-static bool read_hex_bytes(struct yreader *r, const char *key, uint8_t *out, size_t n)
+static bool read_rest(struct yreader *r, const struct yfield *f, void *obj, void *ctx)
 {
+	uint8_t *out = ((struct iommu_item *)obj)->u.rest;
+	size_t n = sizeof(((struct iommu_item *)obj)->u.rest);
 	const char *s;
 
-	if (!yr_scalar(r, key, &s, NULL))
+	(void)ctx;
+	if (!yr_scalar(r, f->key, &s, NULL))
 		return false;
 	if (strlen(s) != 2 * n || strspn(s, "0123456789abcdefABCDEF") != 2 * n)
-		return yr_error_here(r, _("expected %zu hex digits for \"%s\""), 2 * n, key);
+		return yr_error_here(r, _("expected %zu hex digits for \"%s\""), 2 * n, f->key);
 	for (size_t i = 0; i < n; i++) {
 		unsigned v;
 
@@ -83,87 +67,33 @@ static bool read_hex_bytes(struct yreader *r, const char *key, uint8_t *out, siz
 	return true;
 }
 
-static bool read_iommu(struct yreader *r, struct system_config *sys, uint8_t *used)
+static void write_rest(struct ywriter *w, const struct yfield *f, const void *obj, void *ctx)
 {
-	static const char *const keys[] = { "unit", "rest", "type", "base", "size", NULL };
-	struct iommu_unit u;
-	struct ymap m;
-	uint64_t unit = 0;
-	int k;
+	const struct iommu_unit *u = &((const struct iommu_item *)obj)->u;
+	static const uint8_t zero[sizeof(u->rest)];
+	char rest[2 * sizeof(u->rest) + 1];
 
-	memset(&u, 0, sizeof(u));
-	if (!yr_map_begin(r, &m, N_("an IOMMU unit"), keys, YKEY(0)))
-		return false;
-	while ((k = yr_map_next(r, &m)) >= 0) {
-		bool ok;
-
-		if (k == 0)
-			ok = yr_u64(r, "unit", ARRAY_SIZE(sys->iommu) - 1, &unit) &&
-			     (!(*used & (1u << unit)) ||
-			      yr_error_here(r, _("IOMMU unit %u is listed twice"), (unsigned)unit));
-		else if (k == 1)
-			ok = read_hex_bytes(r, "rest", u.rest, sizeof(u.rest));
-		else
-			ok = io_field_read(r, &iommu_fields[k - 2], &u);
-		if (!ok)
-			return false;
-	}
-	if (k != -1)
-		return false;
-	*used |= (uint8_t)(1u << unit);
-	sys->iommu[unit] = u;
-	return true;
+	(void)ctx;
+	if (!memcmp(u->rest, zero, sizeof(zero)))
+		return;
+	for (size_t j = 0; j < sizeof(u->rest); j++)
+		snprintf(rest + 2 * j, 3, "%02x", u->rest[j]);
+	yw_quoted(w, f->key, rest);
 }
 
-bool io_system_read(struct yreader *r, struct config *c)
-{
-	struct system_config *sys = &c->sys;
-	struct ymap m;
-	uint32_t v;
-	uint8_t used = 0;
-	int k, more;
+static const struct yfield iommu_fields[] = {
+	YF("unit", YK_UINT, struct iommu_item, unit, YF_REQUIRED | YF_ALWAYS, .read = read_unit,
+	   .max = ARRAY_SIZE(((struct system_config *)0)->iommu) - 1,
+	   .doc = "its index in Jailhouse's array"),
+	YF("type", YK_UINT, struct iommu_item, u.type, 0, .doc = "Jailhouse's IOMMU type"),
+	YF("base", YK_HEX, struct iommu_item, u.base, 0, .doc = "its registers"),
+	YF("size", YK_SIZE, struct iommu_item, u.size, 0, .doc = "their span"),
+	{ .key = "rest", .kind = YK_CUSTOM, .read = read_rest, .write = write_rest,
+	  .value_doc = "24 hex digits, quoted", .def_doc = "zeros",
+	  .doc = "the architecture-specific part, raw" },
+};
 
-	if (!yr_map_begin(r, &m, N_("the system part"), system_keys, 0))
-		return false;
-	while ((k = yr_map_next(r, &m)) >= 0) {
-		bool ok = true;
-
-		switch (k) {
-		case S_ARCH:
-			ok = yr_enum(r, "arch", arch_names, 0, &v);
-			c->arch = (enum arch)v;
-			break;
-		case S_FLAGS:
-			ok = yr_flags(r, "flags", sys_flag_names, &sys->flags);
-			break;
-		case S_HYPERVISOR: ok = read_hypervisor(r, &sys->hypervisor); break;
-		case S_DEBUG_CONSOLE:
-			ok = io_console_read(r, N_("the debug console"), &sys->debug_console);
-			break;
-		case S_IOMMU:
-			if (!yr_seq_begin(r, "iommu"))
-				return false;
-			while ((more = yr_seq_next(r)) > 0)
-				if (!read_iommu(r, sys, &used))
-					return false;
-			ok = more == 0;
-			break;
-		default:
-			ok = io_field_read(r, &sys_fields[k - S_FIELDS], sys);
-			break;
-		}
-		if (!ok)
-			return false;
-	}
-	return k == -1;
-}
-
-static bool console_set(const struct console *con)
-{
-	static const struct console zero;
-
-	return memcmp(con, &zero, sizeof(zero)) != 0;
-}
+static const struct yschema iommu_schema = YS_TABLE(N_("an IOMMU unit"), iommu_fields);
 
 static bool iommu_set(const struct iommu_unit *u)
 {
@@ -172,54 +102,77 @@ static bool iommu_set(const struct iommu_unit *u)
 	return memcmp(u, &zero, sizeof(zero)) != 0;
 }
 
-void io_system_write(struct ywriter *w, const struct config *c)
+static bool read_iommus(struct yreader *r, const struct yfield *f, void *obj, void *ctx)
 {
-	const struct system_config *sys = &c->sys;
-	const struct cell_region *hv = &sys->hypervisor;
-	bool any_iommu = false;
+	struct system_config *sys = &((struct config *)obj)->sys;
+	uint8_t used = 0;
+	int more;
 
-	yw_key(w, "system");
-	yw_map_begin(w, false);
-	yw_enum(w, "arch", arch_names, c->arch);
-	if (sys->flags)
-		yw_flags(w, "flags", sys_flag_names, sys->flags);
-	if (hv->phys || hv->size || hv->name) {
-		yw_key(w, "hypervisor");
-		yw_map_begin(w, true);
-		yw_hex(w, "phys", hv->phys);
-		yw_size(w, "size", hv->size);
-		yw_str(w, "name", hv->name);
-		yw_map_end(w);
-	}
-	if (console_set(&sys->debug_console)) {
-		yw_key(w, "debug_console");
-		yw_map_begin(w, false);
-		io_console_write(w, &sys->debug_console);
-		yw_map_end(w);
-	}
-	for (size_t i = 0; i < ARRAY_SIZE(sys->iommu); i++)
-		any_iommu |= iommu_set(&sys->iommu[i]);
-	if (any_iommu) {
-		yw_seq_begin(w, "iommu", false);
-		for (size_t i = 0; i < ARRAY_SIZE(sys->iommu); i++) {
-			const struct iommu_unit *u = &sys->iommu[i];
-			char rest[2 * sizeof(u->rest) + 1];
-			static const uint8_t zero[sizeof(u->rest)];
+	(void)ctx;
+	if (!yr_seq_begin(r, f->key))
+		return false;
+	while ((more = yr_seq_next(r)) > 0) {
+		struct iommu_item it;
 
-			if (!iommu_set(u))
-				continue;
-			yw_map_begin(w, false);
-			yw_dec(w, "unit", i);
-			io_fields_write(w, iommu_fields, ARRAY_SIZE(iommu_fields), u);
-			if (memcmp(u->rest, zero, sizeof(zero))) {
-				for (size_t j = 0; j < sizeof(u->rest); j++)
-					snprintf(rest + 2 * j, 3, "%02x", u->rest[j]);
-				yw_quoted(w, "rest", rest);
-			}
-			yw_map_end(w);
-		}
-		yw_seq_end(w);
+		memset(&it, 0, sizeof(it));
+		if (!ys_read(r, &iommu_schema, &it, NULL))
+			return false;
+		if (used & (1u << it.unit))
+			return yr_error(r, it.line, it.column, _("IOMMU unit %u is listed twice"),
+					(unsigned)it.unit);
+		used |= (uint8_t)(1u << it.unit);
+		sys->iommu[it.unit] = it.u;
 	}
-	io_fields_write(w, sys_fields, ARRAY_SIZE(sys_fields), sys);
-	yw_map_end(w);
+	return more == 0;
 }
+
+static void write_iommus(struct ywriter *w, const struct yfield *f, const void *obj, void *ctx)
+{
+	const struct system_config *sys = &((const struct config *)obj)->sys;
+	bool any = false;
+
+	(void)ctx;
+	for (size_t i = 0; i < ARRAY_SIZE(sys->iommu); i++)
+		any |= iommu_set(&sys->iommu[i]);
+	if (!any)
+		return;
+	yw_seq_begin(w, f->key, false);
+	for (size_t i = 0; i < ARRAY_SIZE(sys->iommu); i++) {
+		struct iommu_item it = { .unit = i, .u = sys->iommu[i] };
+
+		if (iommu_set(&it.u))
+			ys_write(w, NULL, &iommu_schema, &it, NULL);
+	}
+	yw_seq_end(w);
+}
+
+/* Numbers that carry the names of Jailhouse's struct jailhouse_system. */
+#define SYS_FIELD(member, kind, doc_) \
+	YF(#member, kind, struct config, sys.member, 0, .doc = (doc_))
+
+static const struct yfield system_fields[] = {
+	YF("arch", YK_ENUM, struct config, arch, YF_ALWAYS, .ref = arch_names,
+	   .doc = "architecture"),
+	YF("flags", YK_FLAGS, struct config, sys.flags, 0, .ref = sys_flag_names,
+	   .doc = "system flags"),
+	YF("hypervisor", YK_MAP, struct config, sys.hypervisor, 0, .ref = &hypervisor_schema,
+	   .doc = "the hypervisor's memory"),
+	YF("debug_console", YK_MAP, struct config, sys.debug_console, 0,
+	   .ref = &console_schema, .doc = "the hypervisor's console"),
+	{ .key = "iommu", .kind = YK_CUSTOM, .read = read_iommus, .write = write_iommus,
+	  .ref = &iommu_schema, .value_doc = "list of *an IOMMU unit*", .def_doc = "none",
+	  .doc = "the IOMMU units in use" },
+	SYS_FIELD(pci_mmconfig_base, YK_HEX, "PCI configuration space"),
+	SYS_FIELD(pci_mmconfig_end_bus, YK_UINT, "its last bus"),
+	SYS_FIELD(pci_is_virtual, YK_UINT, "1: the PCI host is emulated"),
+	SYS_FIELD(pci_domain, YK_UINT, "the PCI domain"),
+	SYS_FIELD(gic_version, YK_UINT, "the GIC's version"),
+	SYS_FIELD(maintenance_irq, YK_UINT, "the GIC's maintenance interrupt"),
+	SYS_FIELD(gicd_base, YK_HEX, "GIC distributor"),
+	SYS_FIELD(gicc_base, YK_HEX, "GIC CPU interface"),
+	SYS_FIELD(gich_base, YK_HEX, "GIC hypervisor interface"),
+	SYS_FIELD(gicv_base, YK_HEX, "GIC virtual CPU interface"),
+	SYS_FIELD(gicr_base, YK_HEX, "GIC redistributors"),
+};
+
+const struct yschema system_schema = YS_TABLE(N_("the system part"), system_fields);
