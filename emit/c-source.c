@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "emit/c-writer.h"
+#include "model/units.h"
 
 
 /*
@@ -310,6 +311,19 @@ static void put_struct_decl(struct cw *w)
 	buf_printf(b, "} __attribute__((packed)) config = {\n");
 }
 
+/* The configuration holds only while Linux keeps out of the RAM above mem=. */
+static void put_mem_plan(struct emit_buf *b, const struct config *c)
+{
+	char mem[32];
+
+	format_mem_arg(c->linux_mem, mem, sizeof(mem));
+	buf_printf(b, " *\n * Linux in the root cell must boot with %s: the RAM above it\n"
+		      " * is the hypervisor's and the cells'.\n", mem);
+	if (c->linux_mem_assumed)
+		buf_printf(b, " * The board was read from a device tree alone, so which RAM Linux\n"
+			      " * uses was unknown: this mem= is the plan, not what it runs with.\n");
+}
+
 int emit_cell_c(const struct config *c, const struct cell *cell, enum abi abi,
 		struct emit_buf *out, struct emit_error *err)
 {
@@ -330,7 +344,10 @@ int emit_cell_c(const struct config *c, const struct cell *cell, enum abi abi,
 	buf_put_comment_text(out, h.name);
 	buf_printf(out, "\", config revision %d.\n", (int)abi);
 	buf_printf(out, " * Written by autojail %s; change the project and generate again\n"
-			" * rather than editing this file.\n */\n\n", PACKAGE_VERSION);
+			" * rather than editing this file.\n", PACKAGE_VERSION);
+	if (cell->root && c->linux_mem)
+		put_mem_plan(out, c);
+	buf_printf(out, " */\n\n");
 	buf_printf(out, "#include <jailhouse/types.h>\n#include <jailhouse/cell-config.h>\n\n");
 	buf_printf(out, "#define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))\n\n");
 	put_struct_decl(&w);

@@ -337,6 +337,24 @@ uint64_t board_linux_ram_size(const struct board *b)
 	return index_union_size(b->linux_ram_index);
 }
 
+/* A memory node says that RAM exists; only /proc/iomem says what Linux took.
+ * Boards from elsewhere (profiles, tests) without either count as known. */
+bool board_linux_ram_known(const struct board *b)
+{
+	bool from_dt = false;
+
+	for (size_t i = 0; i < b->n_regions; i++) {
+		const struct board_region *r = &b->regions[i];
+
+		if (r->kind != REGION_RAM)
+			continue;
+		if (r->sources & SRC_IOMEM)
+			return true;
+		from_dt |= (r->sources & SRC_DT) != 0;
+	}
+	return !from_dt;
+}
+
 /* File-format words, the same in every language: board.yml stores them. */
 const char *region_kind_name(enum region_kind k)
 {

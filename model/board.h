@@ -212,6 +212,9 @@ const struct board_console *board_stdout_console(const struct board *b);
 /* The number of bytes of RAM in total and in Linux's use. */
 uint64_t board_ram_size(const struct board *b);
 uint64_t board_linux_ram_size(const struct board *b);
+/* Whether the board says which RAM Linux really uses (/proc/iomem was read),
+ * not only which RAM exists (a device tree alone). */
+bool board_linux_ram_known(const struct board *b);
 
 static inline bool board_linux_irq(const struct board *b, uint32_t irq)
 {

@@ -190,6 +190,11 @@ struct system_config {
 struct config {
 	enum arch arch;
 	struct system_config sys;
+	/* The mem= the root cell's Linux must boot with for this partitioning
+	 * (0: as it runs now). Derivation plans it; validation judges Linux's
+	 * RAM by it, and the C output states it. */
+	uint64_t linux_mem;
+	bool linux_mem_assumed;  /* planned for a board whose Linux RAM use is unknown */
 	struct cell **cells;     /* cells[0] is the root cell when present */
 	size_t n_cells, cap_cells;
 	uint32_t next_region_id;

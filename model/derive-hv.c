@@ -257,6 +257,8 @@ static bool shrink_linux(struct derive_ctx *x, struct plan *p, const struct span
 			span_list_clear(&x->linux_ram);
 			span_add_list(&x->linux_ram, &kept);
 			x->rep->mem_limit = limit;
+			x->c->linux_mem = limit;
+			x->c->linux_mem_assumed = !board_linux_ram_known(x->b);
 			span_list_free(&kept);
 			return true;
 		}
@@ -272,6 +274,9 @@ void derive_memory(struct derive_ctx *x)
 	bool sizes_ok;
 	size_t i;
 
+	/* A mem= the kernel runs with already is the plan's, unless it must shrink. */
+	x->c->linux_mem = x->b->mem_limit;
+	x->c->linux_mem_assumed = false;
 	sizes_ok = collect(x, &p);
 	span_add_index(&all_linux, x->b->linux_ram_index);
 	span_list_clear(&x->linux_ram);

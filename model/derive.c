@@ -12,6 +12,7 @@
 
 #include "model/derive-pass.h"
 #include "po/i18n.h"
+#include "model/units.h"
 #include "model/util.h"
 
 void derive_report_init(struct derive_report *rep)
@@ -267,15 +268,44 @@ static void open_guest_reports(struct derive_ctx *x)
 			x->slots[i].out = &r->guests[k++];
 }
 
-static void mem_advice(struct derive_ctx *x)
+/*
+ * The one statement of the memory plan that every command prints: the mem=
+ * Linux boots with and where the hypervisor goes. It says whether the running
+ * kernel already leaves the room, or that nobody knows when the board came
+ * from a device tree alone; a plan the kernel does not follow yet is a
+ * warning, since enabling Jailhouse before that reboot would break Linux.
+ */
+static void plan_note(struct derive_ctx *x)
 {
-	if (!x->rep->mem_limit)
+	const struct cell_region *hv = &x->c->sys.hypervisor;
+	unsigned long long at = hv->phys;
+	char now[32];
+
+	if (!x->mem_ok)
 		return;
-	snprintf(x->rep->mem_arg, sizeof(x->rep->mem_arg), "mem=%lluM",
-		 (unsigned long long)(x->rep->mem_limit >> 20));
-	derive_note(x, SEV_WARNING, DT_HYPERVISOR, NULL,
-		    _("Linux uses the RAM the hypervisor and the cells need: boot it with %s "
-		      "and extract the board again."), x->rep->mem_arg);
+	format_mem_arg(x->b->mem_limit, now, sizeof(now));
+	if (!x->rep->mem_limit) {
+		if (x->b->mem_limit)
+			derive_note(x, SEV_INFO, DT_HYPERVISOR, NULL,
+				    _("Linux boots with %s already, which leaves room for the hypervisor "
+				      "(at 0x%llx) and the cells."), now, at);
+		return;
+	}
+	format_mem_arg(x->rep->mem_limit, x->rep->mem_arg, sizeof(x->rep->mem_arg));
+	if (x->c->linux_mem_assumed)
+		derive_note(x, SEV_WARNING, DT_HYPERVISOR, NULL,
+			    _("Which RAM Linux uses is unknown (the board was read from a device tree "
+			      "alone), so the plan assumes Linux boots with %s: boot it so. The "
+			      "hypervisor goes to 0x%llx, above that RAM."), x->rep->mem_arg, at);
+	else if (x->b->mem_limit)
+		derive_note(x, SEV_WARNING, DT_HYPERVISOR, NULL,
+			    _("Linux boots with %s, which leaves too little room for the hypervisor "
+			      "and the cells: boot it with %s. The hypervisor goes to 0x%llx, above "
+			      "that RAM."), now, x->rep->mem_arg, at);
+	else
+		derive_note(x, SEV_WARNING, DT_HYPERVISOR, NULL,
+			    _("Linux uses the RAM the hypervisor and the cells need: boot it with %s. "
+			      "The hypervisor goes to 0x%llx, above that RAM."), x->rep->mem_arg, at);
 }
 
 int derive_config(const struct board *b, const struct spec *s, enum abi abi, struct config *c,
@@ -321,7 +351,7 @@ int derive_config(const struct board *b, const struct spec *s, enum abi abi, str
 	derive_ivshmem(&x);
 	derive_ivshmem_indices(&x);
 	report_guests(&x);
-	mem_advice(&x);
+	plan_note(&x);
 
 	span_list_free(&x.free_ram);
 	span_list_free(&x.linux_ram);

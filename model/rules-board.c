@@ -108,7 +108,25 @@ static bool visit_linux_mmio(uint64_t start, uint64_t size, uint64_t key, void *
 	return true;
 }
 
-void board_flatten(struct validator *v, const struct board *b)
+/* mem=limit keeps RAM from the lowest address up until limit bytes are counted. */
+static void spans_keep_lowest(struct spans *s, uint64_t limit)
+{
+	uint64_t counted = 0;
+	size_t i;
+
+	for (i = 0; i < s->n && counted < limit; i++) {
+		uint64_t size = s->v[i].last - s->v[i].start + 1;
+
+		if (size > limit - counted) {
+			s->v[i].last = s->v[i].max_last = s->v[i].start + (limit - counted) - 1;
+			size = limit - counted;
+		}
+		counted += size;
+	}
+	s->n = i;
+}
+
+void board_flatten(struct validator *v, const struct board *b, uint64_t linux_mem)
 {
 	struct flatten_ctx ctx = { v, b, NULL };
 	size_t i;
@@ -123,6 +141,8 @@ void board_flatten(struct validator *v, const struct board *b)
 	if (b->linux_ram_index) {
 		ctx.out = &v->linux_ram;
 		range_index_walk(b->linux_ram_index, visit_merge, &ctx);
+		if (linux_mem)
+			spans_keep_lowest(&v->linux_ram, linux_mem);
 	}
 	v->board_cpus = 0;
 	v->board_has_cpus = b->n_cpus > 0;

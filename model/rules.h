@@ -96,6 +96,7 @@ struct validator {
 	uint32_t root;           /* root cell id, or VNONE */
 	uint32_t n_cells;
 	uint64_t hv_phys, hv_size;
+	uint64_t linux_mem;          /* the configuration's mem= the board was flattened with */
 
 	/* The board, flattened at every full run (a board change runs in full). */
 	struct spans board_cover;    /* union of all board regions */
@@ -149,8 +150,9 @@ static inline bool vregion_in_set(const struct validator *v, uint32_t id)
 	return v->regions[id].mark == v->stamp;
 }
 
-/* rules-board.c: the board flattened for fast lookups. */
-void board_flatten(struct validator *v, const struct board *b);
+/* rules-board.c: the board flattened for fast lookups, with Linux's RAM as
+ * the configuration's mem= (linux_mem, 0: as the board runs) leaves it. */
+void board_flatten(struct validator *v, const struct board *b, uint64_t linux_mem);
 void board_flat_free(struct validator *v);
 bool spans_cover(const struct spans *s, uint64_t start, uint64_t last);
 bool spans_overlap(const struct spans *s, uint64_t start, uint64_t last);

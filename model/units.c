@@ -129,6 +129,14 @@ void format_size(uint64_t v, char *buf, size_t len)
 	snprintf(buf, len, "0x%llx", (unsigned long long)v);
 }
 
+void format_mem_arg(uint64_t limit, char *buf, size_t len)
+{
+	if (limit % (UINT64_C(1) << 20))
+		snprintf(buf, len, "mem=%llu", (unsigned long long)limit);
+	else
+		snprintf(buf, len, "mem=%lluM", (unsigned long long)(limit >> 20));
+}
+
 void format_size_short(uint64_t v, char *buf, size_t len)
 {
 	static const char letters[] = "KMGTPE";

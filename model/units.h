@@ -16,6 +16,9 @@ bool parse_u64(const char *s, uint64_t *out);
 bool parse_size(const char *s, uint64_t *out);
 /* "64 MiB" when the value is a whole number of a unit, else "0x..." hex. */
 void format_size(uint64_t v, char *buf, size_t len);
+/* The kernel argument for a memory limit: "mem=7992M", or bytes when not
+ * whole megabytes. */
+void format_mem_arg(uint64_t limit, char *buf, size_t len);
 /* Human-readable and approximate, for narrow columns: "7.6G", "64K". */
 void format_size_short(uint64_t v, char *buf, size_t len);
 /* "0,3-5" to a bit set of CPUs 0..63. An empty list is the empty set. */

@@ -304,7 +304,8 @@ void validate_full(struct validator *v, const struct board *b, const struct conf
 		memset(v->regions, 0, v->cap_regions * sizeof(*v->regions));
 	if (c->next_region_id)
 		vregion_get(v, c->next_region_id - 1);
-	board_flatten(v, b);
+	board_flatten(v, b, c->linux_mem);
+	v->linux_mem = c->linux_mem;
 	v->ready = true;
 	v->hv_phys = c->sys.hypervisor.phys;
 	v->hv_size = c->sys.hypervisor.size;
@@ -508,7 +509,8 @@ void validate_change(struct validator *v, const struct board *b, const struct co
 	struct root_ranges rr = { 0 };
 	size_t i;
 
-	if (ch->all || !v->ready) {
+	/* Another mem= moves Linux's RAM under every region. */
+	if (ch->all || !v->ready || c->linux_mem != v->linux_mem) {
 		validate_full(v, b, c);
 		return;
 	}

@@ -91,21 +91,11 @@ static void print_json(const struct derive_report *rep, const struct config *cfg
 	printf("%s]\n", n || rep->n_msgs ? "\n" : "");
 }
 
-/* severity_name() is the stable English word for tools; people get it translated. */
-static const char *severity_label(enum severity s)
-{
-	switch (s) {
-	case SEV_ERROR: return _("error");
-	case SEV_WARNING: return _("warning");
-	default: return _("note");
-	}
-}
-
 static void print_text(const struct derive_report *rep, const struct config *cfg,
 		       const struct diag *d, size_t n)
 {
 	for (size_t i = 0; i < rep->n_msgs; i++) {
-		printf("%s [derive]", severity_label(rep->msgs[i].severity));
+		printf("%s [derive]", cmd_severity_label(rep->msgs[i].severity));
 		if (rep->msgs[i].cell)
 			printf(_(" cell '%s'"), rep->msgs[i].cell);
 		printf(": %s\n", rep->msgs[i].text);
@@ -113,7 +103,7 @@ static void print_text(const struct derive_report *rep, const struct config *cfg
 	for (size_t i = 0; i < n; i++) {
 		struct names a = diag_names(cfg, d[i].cell, d[i].region);
 
-		printf("%s [%s]", severity_label(d[i].severity), diag_code_name(d[i].code));
+		printf("%s [%s]", cmd_severity_label(d[i].severity), diag_code_name(d[i].code));
 		if (a.cell)
 			printf(_(" cell '%s'"), a.cell);
 		if (a.region)

@@ -22,6 +22,7 @@
 #include "model/units.h"
 #include "src/board-opts.h"
 #include "src/cmd.h"
+#include "src/extract-advice.h"
 #include "src/extract-merge.h"
 #include "src/extract-ssh.h"
 #include "src/project-io.h"
@@ -255,11 +256,35 @@ static char *fetch_over_ssh(struct extract_opts *o)
 	return tmp;
 }
 
+/*
+ * The memory plan for the board just written, as show, check and generate
+ * will state it: derived for the project in dir, or for the board alone
+ * when dir holds no project that loads. Takes the board over.
+ */
+static void print_plan(struct board *b, const char *dir)
+{
+	struct project p;
+	struct advice adv;
+	struct error err;
+
+	project_init(&p);
+	error_clear(&err);
+	if (project_load(&p, dir, &err) < 0) {
+		board_free(&p.board);
+		p.board = *b;
+		board_init(b);
+		project_ready(&p);
+	}
+	advice_compute(&p.board, &adv);
+	advice_print(&adv, p.derived, stdout);
+	advice_free(&adv);
+	project_free(&p);
+}
+
 static int extract_exec(int argc, char **argv)
 {
 	struct extract_opts o = { 0 };
 	struct extract_report rep;
-	struct advice adv;
 	struct board b;
 	struct error err;
 	struct dump *d;
@@ -302,11 +327,8 @@ static int extract_exec(int argc, char **argv)
 		ret = EXIT_PROBLEMS;
 	} else {
 		print_summary(&b, board_path);
-		if (!gopt.quiet) {
-			advice_compute(&b, &adv);
-			advice_print(&adv, stdout);
-			advice_free(&adv);
-		}
+		if (!gopt.quiet)
+			print_plan(&b, o.out);
 	}
 	free(board_path);
 out:

@@ -76,15 +76,6 @@ static int parse_options(int argc, char **argv, struct gen_opts *o)
 	return EXIT_OK;
 }
 
-static const char *severity_label(enum severity s)
-{
-	switch (s) {
-	case SEV_ERROR: return _("error");
-	case SEV_WARNING: return _("warning");
-	default: return _("note");
-	}
-}
-
 /* Derivation's own messages: why a spec could not be met, the mem= advice.
  * Returns whether derivation met the spec. */
 static bool print_report(const struct derive_report *rep)
@@ -95,7 +86,7 @@ static bool print_report(const struct derive_report *rep)
 		if (m->severity == SEV_INFO && gopt.quiet)
 			continue;
 		fprintf(m->severity == SEV_INFO ? stdout : stderr, "%s: %s%s%s\n",
-			severity_label(m->severity), m->cell ? m->cell : "", m->cell ? ": " : "",
+			cmd_severity_label(m->severity), m->cell ? m->cell : "", m->cell ? ": " : "",
 			m->text);
 	}
 	return derive_report_count(rep, SEV_ERROR) == 0;
@@ -125,7 +116,7 @@ static size_t print_errors(const struct project *p)
 			continue;
 		errors++;
 		c = d[i].cell == DIAG_NONE ? NULL : config_cell_by_id(&p->config, d[i].cell);
-		fprintf(stderr, "%s [%s]", severity_label(SEV_ERROR), diag_code_name(d[i].code));
+		fprintf(stderr, "%s [%s]", cmd_severity_label(SEV_ERROR), diag_code_name(d[i].code));
 		if (c)
 			fprintf(stderr, _(" cell '%s'"), c->name);
 		fprintf(stderr, ": %s\n", d[i].message);

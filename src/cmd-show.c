@@ -8,6 +8,7 @@
 #include "po/i18n.h"
 #include "model/units.h"
 #include "src/cmd.h"
+#include "src/extract-advice.h"
 
 static void show_board(const struct board *b)
 {
@@ -85,6 +86,7 @@ static void show_cells(struct project *p)
 static int show_exec(int argc, char **argv)
 {
 	struct project p;
+	struct advice adv;
 	int ret;
 
 	if (argc > 1)
@@ -94,10 +96,9 @@ static int show_exec(int argc, char **argv)
 	if (ret == EXIT_OK) {
 		show_board(&p.board);
 		show_cells(&p);
-		if (p.derived->mem_arg[0])
-			printf(_("\nLinux must leave room for the hypervisor and the cells: boot it with %s\n"
-				 "(on L4T, the APPEND line of /boot/extlinux/extlinux.conf).\n"),
-			       p.derived->mem_arg);
+		advice_compute(&p.board, &adv);
+		advice_print(&adv, p.derived, stdout);
+		advice_free(&adv);
 		printf(_("\nDiagnostics: "));
 		printf(P_("%zu error", "%zu errors", validator_count(p.validator, SEV_ERROR)),
 		       validator_count(p.validator, SEV_ERROR));

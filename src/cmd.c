@@ -123,6 +123,15 @@ int cmd_load_project(struct project *p, bool allow_default)
 	return EXIT_OK;
 }
 
+const char *cmd_severity_label(enum severity s)
+{
+	switch (s) {
+	case SEV_ERROR: return _("error");
+	case SEV_WARNING: return _("warning");
+	default: return _("note");
+	}
+}
+
 int cmd_save_project(struct project *p)
 {
 	struct error err;

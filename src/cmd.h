@@ -69,6 +69,9 @@ int cmd_usage_error(const struct cmd_entry *e, const char *fmt, ...)
  * there is none and allow_default is set), validated. Prints the error and
  * returns EXIT_USAGE on failure. */
 int cmd_load_project(struct project *p, bool allow_default);
+/* A diagnostic's severity for people, translated ("error", "warning",
+ * "note"); severity_name() is the stable English word for tools. */
+const char *cmd_severity_label(enum severity s);
 /* Saves cells.yml (and autojail.yml) atomically; prints the error on failure. */
 int cmd_save_project(struct project *p);
 

@@ -25,7 +25,7 @@ p="$tmp/tx2"
 ok "extract --from the TX2 dump" sh -c "'$aj' extract --from '$boards/jetson-tx2' -o '$p' >'$tmp/tx2.out' 2>'$tmp/tx2.err'"
 ok "board.yml names the GIC distributor 0x3881000" grep -q "gicd: {start: 0x3881000" "$p/board.yml"
 ok "the raw dump is kept byte for byte" sh -c "cmp '$p/board-dump/proc/iomem' '$boards/jetson-tx2/proc/iomem' && cmp '$p/board-dump/sys/firmware/fdt' '$boards/jetson-tx2/sys/firmware/fdt'"
-ok "the advice gives mem=7808M and extlinux.conf" sh -c "grep -q 'mem=7808M' '$tmp/tx2.out' && grep -q extlinux.conf '$tmp/tx2.out'"
+ok "the advice gives the model's mem=7992M and extlinux.conf" sh -c "grep -q 'mem=7992M' '$tmp/tx2.out' && grep -q extlinux.conf '$tmp/tx2.out'"
 ok "the garbled iomem line is a warning with file and line" grep -q "proc/iomem:169: ignored" "$tmp/tx2.err"
 ok "extracting again from board-dump/ gives the same board.yml" sh -c "
 	'$aj' -q extract --from '$boards/jetson-tx2' --name tx2 -o '$tmp/a' 2>/dev/null &&

@@ -11,7 +11,9 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "model/derive.h"
 #include "model/util.h"
+#include "src/extract-advice.h"
 #include "src/extract-merge.h"
 #include "tests/extract/helpers.h"
 
@@ -81,9 +83,24 @@ START_TEST(tx2_gic_cpus_console)
 }
 END_TEST
 
+/* Derivation's memory plan for the board alone, as extract prints it. */
+static void plan_of(struct board *b, struct config *c, struct derive_report *rep)
+{
+	struct spec s;
+
+	spec_init(&s);
+	config_init(c);
+	derive_report_init(rep);
+	board_index(b);
+	ck_assert_int_eq(derive_config(b, &s, ABI_V14, c, rep), 0);
+	spec_free(&s);
+}
+
 START_TEST(tx2_ram_and_advice)
 {
 	struct extracted x;
+	struct derive_report rep;
+	struct config c;
 	struct advice a;
 	struct board_region *r;
 
@@ -95,11 +112,15 @@ START_TEST(tx2_ram_and_advice)
 	/* RAM and carve-outs together: 0x80000000 + 8 GiB. */
 	ck_assert_uint_eq(board_ram_size(&x.b), 8 * GiB);
 	ck_assert(report_has(&x.rep, "iomem:169: ignored"));    /* the garbled line */
-	ck_assert_uint_eq(advice_mem_for(&x.b, 0x270000000), 7808 * MiB);
+	/* Linux uses all RAM: the model's plan shrinks it to make room at the top. */
+	plan_of(&x.b, &c, &rep);
+	ck_assert_str_eq(rep.mem_arg, "mem=7992M");
+	ck_assert_uint_eq(c.linux_mem, 7992 * MiB);
+	ck_assert(!c.linux_mem_assumed);                    /* iomem says what Linux uses */
+	ck_assert_uint_eq(c.sys.hypervisor.phys, 0x274800000);
+	derive_report_free(&rep);
+	config_free(&c);
 	advice_compute(&x.b, &a);
-	ck_assert_uint_eq(a.mem, 7808 * MiB);
-	ck_assert_uint_eq(a.hv_start, 0x271000000);
-	ck_assert_uint_eq(a.pool_start, 0x270000000);
 	ck_assert_ptr_nonnull(strstr(a.where, "extlinux.conf"));
 	ck_assert_ptr_null(a.duplicate_console);
 	advice_free(&a);
@@ -111,7 +132,8 @@ START_TEST(rpi4_folder_form)
 {
 	struct extracted x;
 	const struct board_console *con;
-	struct advice a;
+	struct derive_report rep;
+	struct config c;
 
 	extract("rpi4", &x);
 	ck_assert_msg(x.ret == 0, "%s", x.err.text);
@@ -144,10 +166,11 @@ START_TEST(rpi4_folder_form)
 	ck_assert_uint_eq(x.b.pci[1].bdf, 0x0100);
 	ck_assert_uint_eq(x.b.pci[1].bars[0].start, 0x600000000);
 
-	advice_compute(&x.b, &a);           /* mem=768M left RAM free already */
-	ck_assert_uint_eq(a.mem, 0);
-	ck_assert_uint_ge(a.free_ram, a.need);
-	advice_free(&a);
+	plan_of(&x.b, &c, &rep);            /* mem=768M left RAM free already */
+	ck_assert_str_eq(rep.mem_arg, "");
+	ck_assert_uint_eq(c.linux_mem, 768 * MiB);
+	derive_report_free(&rep);
+	config_free(&c);
 	extracted_free(&x);
 }
 END_TEST

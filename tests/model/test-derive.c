@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <check.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -336,6 +337,85 @@ START_TEST(hv_mem_advice)
 	ck_assert_uint_eq(ram->size, 1004 * MiB);
 	ck_assert_uint_ge(guest(&r, "inmate")->regions[0].phys, 0x40000000 + 1004 * MiB);
 	ck_assert_ptr_null(config_check_consistent(&r.c, ABI_V14));
+	run_free(&r);
+}
+END_TEST
+
+/* Validation judges Linux's RAM by the plan's mem=, not by what runs now. */
+static size_t diags_with(const struct board *b, const struct config *c, enum diag_code code)
+{
+	struct validator *v = validator_new();
+	const struct diag *d;
+	size_t n, hits = 0;
+
+	validate_full(v, b, c);
+	d = validator_diags(v, &n);
+	for (size_t i = 0; i < n; i++)
+		hits += d[i].code == code;
+	validator_free(v);
+	return hits;
+}
+
+START_TEST(hv_plan_validates_and_is_stable)
+{
+	struct run r;
+	struct guest_spec *g;
+	uint64_t hv, ram;
+	char at[32];
+
+	run_init(&r, board_full);
+	g = spec_add_guest(&r.s, "inmate");
+	g->n_cpus = 1;
+	run_derive(&r, ABI_V14);
+	assert_ok(&r);
+	ck_assert_uint_eq(r.c.linux_mem, 1004 * MiB);
+	ck_assert(!r.c.linux_mem_assumed);             /* no sources: a board made by hand */
+	ck_assert_uint_eq(diags_with(&r.b, &r.c, DIAG_HV_LINUX_RAM), 0);
+	ck_assert_uint_eq(diags_with(&r.b, &r.c, DIAG_GUEST_RAM_LINUX), 0);
+	/* The message gives the mem= and the hypervisor's address. */
+	hv = r.c.sys.hypervisor.phys;
+	ram = guest(&r, "inmate")->regions[0].phys;
+	snprintf(at, sizeof(at), "0x%llx", (unsigned long long)hv);
+	ck_assert(report_said(&r.rep, SEV_WARNING, at));
+	/* Without the plan, the same configuration breaks Linux. */
+	r.c.linux_mem = 0;
+	ck_assert_uint_eq(diags_with(&r.b, &r.c, DIAG_HV_LINUX_RAM), 1);
+
+	/* Booted with the advice: the same addresses, and it says it runs so. */
+	r.b.mem_limit = 1004 * MiB;
+	board_index(&r.b);
+	run_derive(&r, ABI_V14);
+	assert_ok(&r);
+	ck_assert_uint_eq(r.rep.mem_limit, 0);
+	ck_assert_str_eq(r.rep.mem_arg, "");
+	ck_assert_uint_eq(r.c.linux_mem, 1004 * MiB);
+	ck_assert_uint_eq(r.c.sys.hypervisor.phys, hv);
+	ck_assert_uint_eq(guest(&r, "inmate")->regions[0].phys, ram);
+	ck_assert(report_said(&r.rep, SEV_INFO, "mem=1004M already"));
+	run_free(&r);
+}
+END_TEST
+
+/* A board from a device tree alone: which RAM Linux uses is unknown. */
+static void board_dt_only(struct board *b)
+{
+	board_full(b);
+	b->regions[0].sources = b->regions[1].sources = SRC_DT;
+}
+
+START_TEST(hv_plan_assumed_for_dt_only)
+{
+	struct run r;
+
+	run_init(&r, board_dt_only);
+	run_derive(&r, ABI_V14);
+	assert_ok(&r);
+	ck_assert(r.c.linux_mem_assumed);
+	ck_assert_uint_eq(r.c.linux_mem, r.rep.mem_limit);
+	ck_assert(report_said(&r.rep, SEV_WARNING, "unknown"));
+	ck_assert_uint_eq(diags_with(&r.b, &r.c, DIAG_HV_LINUX_RAM), 0);
+	r.b.regions[1].sources |= SRC_IOMEM;
+	ck_assert(board_linux_ram_known(&r.b));
 	run_free(&r);
 }
 END_TEST
@@ -968,6 +1048,8 @@ static Suite *derive_suite(void)
 	tcase_add_test(t, hv_placed_in_free_ram);
 	tcase_add_test(t, hv_override_checked);
 	tcase_add_test(t, hv_mem_advice);
+	tcase_add_test(t, hv_plan_validates_and_is_stable);
+	tcase_add_test(t, hv_plan_assumed_for_dt_only);
 	tcase_add_test(t, hv_no_room);
 	tcase_add_test(t, guest_cpus);
 	tcase_add_test(t, guest_bare_ram_comm);
