@@ -43,7 +43,7 @@ expect drop here
 key End
 key Enter"
 
-plan 48
+plan 51
 
 script first <<EOF
 expect Memory map
@@ -153,6 +153,38 @@ mouse release 10 $dst_y
 expect to demo
 EOF
 ok "the mouse drags UART-A from the memory map onto the cell" tui mouse
+
+# The map above the memory list: RAM, devices, the hypervisor and folded
+# holes by symbol; zoom; a click and a drag on it act on the region under it.
+script map <<EOF
+expect root: =RAM :device
+EOF
+tui map >/dev/null 2>&1
+ok "the map shows RAM (=), devices (:), the hypervisor (#) and folded holes (/)" \
+	sh -c "r=\$(sed -n 2p '$tap_tmp/map.screen'); for c in '=' ':' '#' '/'; do echo \"\$r\" | grep -qF \"\$c\" || exit 1; done"
+script zoom <<EOF
+key +
+key +
+expect zoom 4x
+key -
+expect zoom 2x
+key -
+expect-not zoom
+EOF
+ok "+ and - zoom the map by powers of two" tui zoom
+script mapdrag <<EOF
+$new_cell
+mouse press 60 1
+mouse release 60 1
+expect System RAM
+mouse press 60 1
+mouse drag 60 2
+mouse drag 10 12
+expect drop here
+mouse release 10 12
+expect is already in cell 'root'
+EOF
+ok "a click on the map selects the region under it, a drag from it drops it on a cell" tui mapdrag
 
 # curses may lose a press that arrives together with the motion after it.
 script nopress <<EOF
