@@ -179,15 +179,17 @@ void facts_selection_text(const struct tui *t, char *buf, size_t len)
 
 	buf[0] = '\0';
 	switch (s->kind) {
-	case SEL_BOARD_REGION:
+	case SEL_BOARD_REGION: {
+		const struct board_region *br;
+
 		if (s->id >= p->board.n_regions)
 			return;
-		snprintf(buf, len, " %s%s%s%s%s", p->board.regions[s->id].name,
-			 p->board.regions[s->id].dt_path ? "  " : "",
-			 p->board.regions[s->id].dt_path ? p->board.regions[s->id].dt_path : "",
-			 p->board.regions[s->id].compatible ? "  " : "",
-			 p->board.regions[s->id].compatible ? p->board.regions[s->id].compatible : "");
+		br = &p->board.regions[s->id];
+		snprintf(buf, len, " %s%s%s%s%s", br->name, br->dt_path ? "  " : "",
+			 br->dt_path ? br->dt_path : "", br->compatible ? "  " : "",
+			 br->compatible ? br->compatible : "");
 		return;
+	}
 	case SEL_CELL:
 		if ((c = config_cell_by_id(&p->config, s->id)))
 			snprintf(buf, len, " %s", c->name);
