@@ -137,29 +137,36 @@ void format_mem_arg(uint64_t limit, char *buf, size_t len)
 		snprintf(buf, len, "mem=%lluM", (unsigned long long)(limit >> 20));
 }
 
-void format_size_short(uint64_t v, char *buf, size_t len)
+/* Approximate: the largest unit the value reaches, one decimal while it
+ * says something ("9.96" would print as "10.0"). */
+static void format_approx(uint64_t v, const char *const names[7], char *buf, size_t len)
 {
-	static const char letters[] = "KMGTPE";
 	unsigned i;
 	double d;
 
-	if (v < 1024) {
-		snprintf(buf, len, "%lluB", (unsigned long long)v);
-		return;
-	}
-	for (i = 0; i + 1 < sizeof(letters) - 1 && v >> (10 * (i + 2)); i++)
+	for (i = 0; i < 6 && v >> (10 * (i + 1)); i++)
 		;
-	if (!(v & ((UINT64_C(1) << (10 * (i + 1))) - 1))) {
-		snprintf(buf, len, "%llu%c", (unsigned long long)(v >> (10 * (i + 1))),
-			 letters[i]);
+	if (!(v & ((UINT64_C(1) << (10 * i)) - 1))) {
+		snprintf(buf, len, "%llu%s", (unsigned long long)(v >> (10 * i)), names[i]);
 		return;
 	}
-	d = (double)v / (double)(UINT64_C(1) << (10 * (i + 1)));
-	/* One decimal while it says something; "9.96" would print as "10.0". */
-	if (d < 9.95)
-		snprintf(buf, len, "%.1f%c", d, letters[i]);
-	else
-		snprintf(buf, len, "%.0f%c", d, letters[i]);
+	d = (double)v / (double)(UINT64_C(1) << (10 * i));
+	snprintf(buf, len, d < 9.95 ? "%.1f%s" : "%.0f%s", d, names[i]);
+}
+
+void format_size_short(uint64_t v, char *buf, size_t len)
+{
+	static const char *const letters[7] = { "B", "K", "M", "G", "T", "P", "E" };
+
+	format_approx(v, letters, buf, len);
+}
+
+void format_size_human(uint64_t v, char *buf, size_t len)
+{
+	static const char *const names[7] = { " B", " KiB", " MiB", " GiB", " TiB", " PiB",
+					      " EiB" };
+
+	format_approx(v, names, buf, len);
 }
 
 static const char *skip_blanks(const char *s)

@@ -21,6 +21,8 @@ void format_size(uint64_t v, char *buf, size_t len);
 void format_mem_arg(uint64_t limit, char *buf, size_t len);
 /* Human-readable and approximate, for narrow columns: "7.6G", "64K". */
 void format_size_short(uint64_t v, char *buf, size_t len);
+/* The same with unit names, for people: "7.6 GiB", "64 KiB". */
+void format_size_human(uint64_t v, char *buf, size_t len);
 /* "0,3-5" to a bit set of CPUs 0..63. An empty list is the empty set. */
 bool parse_cpu_list(const char *s, uint64_t *mask);
 void format_cpu_list(uint64_t mask, char *buf, size_t len);

@@ -17,8 +17,8 @@ static void show_board(const struct board *b)
 
 	for (size_t i = 0; i < b->n_regions; i++)
 		mmio += b->regions[i].kind == REGION_MMIO;
-	format_size(board_ram_size(b), size, sizeof(size));
-	format_size(board_linux_ram_size(b), linux_size, sizeof(linux_size));
+	format_size_human(board_ram_size(b), size, sizeof(size));
+	format_size_human(board_linux_ram_size(b), linux_size, sizeof(linux_size));
 	printf(_("Board: %s\n"), b->model ? b->model : (b->name ? b->name : _("(unnamed)")));
 	if (b->compatible)
 		printf(_("  compatible:  %s\n"), b->compatible);
@@ -69,7 +69,7 @@ static void show_cells(struct project *p)
 		for (size_t k = 0; k < n; k++)
 			problems += d[k].cell == c->id || d[k].other_cell == c->id;
 		format_cpu_list(c->cpus, cpus, sizeof(cpus));
-		format_size(cell_ram(c), ram, sizeof(ram));
+		format_size_human(cell_ram(c), ram, sizeof(ram));
 		printf(_("  %-24s %-5s CPUs %-8s RAM %-10s %3zu regions  %zu problems\n"), c->name,
 		       c->root ? _("root") : (c->type == CELL_LINUX ? _("linux") : _("bare")),
 		       cpus, ram, c->n_regions, problems);
@@ -77,7 +77,7 @@ static void show_cells(struct project *p)
 	if (cfg->sys.hypervisor.size) {
 		char size[32];
 
-		format_size(cfg->sys.hypervisor.size, size, sizeof(size));
+		format_size_human(cfg->sys.hypervisor.size, size, sizeof(size));
 		printf(_("  hypervisor memory: %s at 0x%llx\n"), size,
 		       (unsigned long long)cfg->sys.hypervisor.phys);
 	}

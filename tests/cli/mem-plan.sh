@@ -10,7 +10,7 @@ aj="$AUTOJAIL"
 boards="$BOARD_DUMPS"
 tmp="$tap_tmp"
 
-plan 16
+plan 17
 
 # The one mem= and the one hypervisor address a command's output names;
 # fails when it names none or several.
@@ -33,6 +33,10 @@ if [ -d "$boards/jetson-tx2" ]; then
 	"$aj" -C "$p" generate >"$tmp/gen.out" 2>&1
 	gen_rc=$?
 	ok "show states the same mem= and hypervisor address" same_plan "$tmp/extract.out" "$tmp/show.out"
+	ok "show gives sizes in human units (8 GiB, 7.8 GiB, not 8185792 KiB)" sh -c "
+		grep -q 'RAM: *8 GiB, of which Linux uses 7.8 GiB' '$tmp/show.out' &&
+		grep -Eq '^  root .* RAM [0-9.]+ GiB ' '$tmp/show.out' &&
+		! grep -Eq '[0-9]{5,} [KM]iB' '$tmp/show.out'"
 	ok "check states the same" same_plan "$tmp/extract.out" "$tmp/check.out"
 	ok "generate states the same and writes the configuration" sh -c "[ $gen_rc -eq 0 ] && test -s '$p/generated/root.cell'"
 	ok "... (generate's plan)" same_plan "$tmp/extract.out" "$tmp/gen.out"
@@ -64,7 +68,7 @@ if [ -d "$boards/jetson-tx2" ]; then
 		'$aj' -C '$e' generate >'$tmp/ex.out' 2>&1 && grep -q 'boot it with mem=[0-9]*M' '$tmp/ex.out' &&
 		test -s '$e/generated/jetson-tx2.cell' && test -s '$e/generated/gpio-demo.cell'"
 else
-	for i in $(seq 1 10); do skip "board dumps not found (BOARD_DUMPS=$boards)"; done
+	for i in $(seq 1 11); do skip "board dumps not found (BOARD_DUMPS=$boards)"; done
 fi
 
 # A board read from a device tree alone.

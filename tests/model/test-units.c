@@ -185,6 +185,28 @@ START_TEST(size_short)
 }
 END_TEST
 
+START_TEST(size_human)
+{
+	static const struct {
+		uint64_t v;
+		const char *text;
+	} cases[] = {
+		{ 0, "0 B" },
+		{ 64 << 10, "64 KiB" },
+		{ 7997376ull << 10, "7.6 GiB" },
+		{ 16ull << 20, "16 MiB" },
+		{ 8ull << 30, "8 GiB" },
+	};
+	char buf[16];
+	size_t i;
+
+	for (i = 0; i < ARRAY_SIZE(cases); i++) {
+		format_size_human(cases[i].v, buf, sizeof(buf));
+		ck_assert_str_eq(buf, cases[i].text);
+	}
+}
+END_TEST
+
 START_TEST(cpu_list_parse)
 {
 	static const struct {
@@ -364,6 +386,7 @@ static Suite *units_suite(void)
 	tcase_add_test(tc, size_format);
 	tcase_add_test(tc, size_round_trip);
 	tcase_add_test(tc, size_short);
+	tcase_add_test(tc, size_human);
 	tcase_add_test(tc, cpu_list_parse);
 	tcase_add_test(tc, cpu_list_format);
 	tcase_add_test(tc, flag_names);
