@@ -469,6 +469,7 @@ int fdt_extract(const void *blob, size_t len, const char *file, struct board *b,
 			node_visit(w, off, name);
 	}
 	console_collect(w);
+	names_collect(w);
 	res->boot_known = cpu_known_boot(blob, &res->boot_mpidr);
 	if (!res->n_mem && !report_has(rep, _("memory reg with size 0")))
 		report_at(rep, file, 0, _("no memory node: RAM must come from /proc/iomem"));

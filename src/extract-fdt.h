@@ -149,6 +149,8 @@ void cpu_number(struct board *b, const struct fdt_result *res, const struct cpu_
 
 /* extract-console.c: consoles from /chosen and /aliases, after the walk. */
 void console_collect(struct fdt_walk *w);
+/* extract-names.c: aliases and labels of the nodes that became regions. */
+void names_collect(struct fdt_walk *w);
 /* "ttyS" for CON_8250 and so on, NULL when Linux's name is unknown. */
 const char *console_tty_prefix(unsigned type);
 

@@ -109,6 +109,8 @@ void layout_draw_frame(struct tui *t)
 	const struct project *p = t->p;
 	size_t errors = p->validator ? validator_count(p->validator, SEV_ERROR) : 0;
 	size_t warnings = p->validator ? validator_count(p->validator, SEV_WARNING) : 0;
+	const struct cell *drop = t->drop_cell >= 0
+		? config_cell_by_id(&p->config, (uint32_t)t->drop_cell) : NULL;
 	char right[160], left[400];
 	int y = t->rows - 1, rw;
 
@@ -126,6 +128,10 @@ void layout_draw_frame(struct tui *t)
 	if (t->carry.active && t->carry.kind == SEL_CELL)
 		snprintf(left, sizeof(left), _(" %s %s: Enter puts it on the switch, Esc cancels"),
 			 glyph(t, GL_CARRY), t->carry.label);
+	else if (t->carry.active && drop)
+		snprintf(left, sizeof(left),
+			 _(" %s %s goes to %s: Enter drops it, Tab another cell, Esc cancels"),
+			 glyph(t, GL_CARRY), t->carry.label, drop->name);
 	else if (t->carry.active)
 		snprintf(left, sizeof(left),
 			 _(" %s %s: choose a cell, Enter drops it, Esc cancels"),

@@ -313,6 +313,31 @@ static void mouse_event(struct tui *t, const struct event *ev)
 	}
 }
 
+/* Whether the cell has what is carried already: dropping there would only
+ * be refused, so Tab passes it by. */
+static bool carry_holds(const struct tui *t, uint32_t cell_id)
+{
+	const struct cell *cell = config_cell_by_id(&t->p->config, cell_id);
+
+	if (!cell)
+		return true;
+	switch (t->carry.kind) {
+	case SEL_BOARD_REGION:
+		for (size_t i = 0; i < cell->n_regions; i++)
+			if (cell->regions[i].board_region == (int32_t)t->carry.id)
+				return true;
+		return false;
+	case SEL_CELL_REGION:
+		return cell_id == t->carry.from_cell;
+	case SEL_CPU:
+		return cell_has_cpu(cell, t->carry.id);
+	case SEL_IRQ:
+		return cell_has_irq(cell, t->carry.id);
+	default:
+		return false;
+	}
+}
+
 /* Tab during a drag goes to the next cell that would take the item, so the
  * user sees where it will land before dropping. */
 static void carry_step(struct tui *t, int step)
@@ -326,7 +351,7 @@ static void carry_step(struct tui *t, int step)
 		size_t row = (cells->cursor + (step > 0 ? k : n - k)) % n;
 		int64_t c = cells->ops->drop_cell(cells, t, row);
 
-		if (c >= 0 && c != t->drop_cell) {
+		if (c >= 0 && c != t->drop_cell && !carry_holds(t, (uint32_t)c)) {
 			view_set_cursor(cells, t, row);
 			tui_selection_changed(t);
 			return;

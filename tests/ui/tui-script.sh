@@ -43,7 +43,7 @@ expect drop here
 key End
 key Enter"
 
-plan 51
+plan 54
 
 script first <<EOF
 expect Memory map
@@ -119,6 +119,45 @@ key Enter
 expect Refused
 EOF
 ok "dropping a region on a cell that has it is refused with the reason" tui twice
+
+# During a keyboard drag the status line names the cell the item goes to,
+# and Tab (or ] and [) steps between the cells that would take it.
+script tabdrop <<EOF
+$new_cell
+key n
+text second
+key Enter
+key /
+text 0x3100000
+key Enter
+key Space
+expect goes to second
+key Tab
+expect goes to demo
+key Tab
+expect goes to second
+key [
+expect goes to demo
+key Enter
+expect to demo
+EOF
+ok "Tab steps between drop targets, passing the cell that has the region" tui tabdrop
+
+# Search by the device tree's other names: an alias and a label.
+script alias <<EOF
+key /
+text serial0
+key Enter
+expect serial@3100000
+expect-not No region matches
+key /
+text uarta
+key Enter
+expect serial@3100000
+expect-not No region matches
+EOF
+ok "/ finds UART-A by its alias serial0 and its label uarta" tui alias
+ok "... the bundled profile lists the aliases" grep -q "{name: serial0, path: /serial@3100000}" "$AUTOJAIL_BOARDS/jetson-tx2/board.yml"
 
 script undo <<EOF
 $drag_uart
