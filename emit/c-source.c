@@ -349,7 +349,9 @@ int emit_cell_c(const struct config *c, const struct cell *cell, enum abi abi,
 		put_mem_plan(out, c);
 	buf_printf(out, " */\n\n");
 	buf_printf(out, "#include <jailhouse/types.h>\n#include <jailhouse/cell-config.h>\n\n");
-	buf_printf(out, "#define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))\n\n");
+	/* Upstream's cell-config.h defines it, the TX2 fork's does not. */
+	buf_printf(out, "#ifndef ARRAY_SIZE\n#define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))\n"
+			"#endif\n\n");
 	put_struct_decl(&w);
 	if (cell->root) {
 		buf_printf(out, "\t.header = {\n");

@@ -216,6 +216,11 @@ static void ensure_cells(struct derive_ctx *x)
 			if (g->type == CELL_LINUX && x->abi == ABI_V14)
 				cell->flags |= CELL_VIRTUAL_CONSOLE_PERMITTED;
 		}
+		/* Derived for revision 14 before (generate --abi 9 in a revision 14
+		 * project), the cell may hold flags revision 9 has not. */
+		if (x->abi == ABI_V9)
+			cell->flags &= ~(uint32_t)(CELL_VIRTUAL_CONSOLE_PERMITTED |
+						   CELL_VIRTUAL_CONSOLE_ACTIVE);
 		cell->type = g->type;
 		slot->cell = cell;
 	}

@@ -6,11 +6,12 @@
 # tests/data/dts) and the bundled example after a real extract generate with
 # the planned mem=, stated in the output and in the root cell's C header.
 . "$top_srcdir/tests/cli/tap.sh"
+. "$top_srcdir/tests/lib/judge.sh"
 aj="$AUTOJAIL"
 boards="$BOARD_DUMPS"
 tmp="$tap_tmp"
 
-plan 17
+plan 20
 
 # The one mem= and the one hypervisor address a command's output names;
 # fails when it names none or several.
@@ -42,6 +43,7 @@ if [ -d "$boards/jetson-tx2" ]; then
 	ok "... (generate's plan)" same_plan "$tmp/extract.out" "$tmp/gen.out"
 	mem=$(mem_of "$tmp/extract.out")
 	ok "the root cell's C source names $mem" grep -q "must boot with $mem:" "$p/generated/root.c"
+	judged "Jailhouse's build and checker accept what generate wrote" 14 "$p/generated"
 
 	# The same board gives the same plan, byte for byte.
 	ok "extracting the same board again generates the same files" sh -c "
@@ -67,8 +69,9 @@ if [ -d "$boards/jetson-tx2" ]; then
 	ok "... and generates with the planned mem=" sh -c "
 		'$aj' -C '$e' generate >'$tmp/ex.out' 2>&1 && grep -q 'boot it with mem=[0-9]*M' '$tmp/ex.out' &&
 		test -s '$e/generated/jetson-tx2.cell' && test -s '$e/generated/gpio-demo.cell'"
+	judged "... which Jailhouse's build and checker accept" 14 "$e/generated"
 else
-	for i in $(seq 1 11); do skip "board dumps not found (BOARD_DUMPS=$boards)"; done
+	for i in $(seq 1 13); do skip "board dumps not found (BOARD_DUMPS=$boards)"; done
 fi
 
 # A board read from a device tree alone.
@@ -89,7 +92,8 @@ if [ -n "$DTC" ]; then
 		grep -q 'must boot with mem=[0-9]*M:' '$m/generated/root.c' &&
 		grep -q 'device tree alone' '$m/generated/root.c'"
 	ok "check agrees: no error" sh -c "'$aj' -C '$m' check >/dev/null"
+	judged "Jailhouse's build and checker accept the configuration" 14 "$m/generated"
 else
-	for i in $(seq 1 6); do skip "dtc not found"; done
+	for i in $(seq 1 7); do skip "dtc not found"; done
 fi
 [ "$tap_failed" -eq 0 ]

@@ -4,11 +4,12 @@
 # emitted C compiled and compared with the .cell, import then generate gives
 # the same bytes, malformed files and invalid projects are refused.
 . "$top_srcdir/tests/cli/tap.sh"
+. "$top_srcdir/tests/lib/judge.sh"
 aj="$AUTOJAIL"
 p="$tap_tmp/tx2"
 hdr="$top_srcdir/tests/emit"
 
-plan 29
+plan 27
 if [ ! -d "$BOARD_DUMPS/jetson-tx2" ]; then
 	for i in $(seq 27); do skip "no Jetson TX2 dump in $BOARD_DUMPS"; done
 	exit 0
@@ -27,20 +28,10 @@ ok "generate --abi 9 writes revision 9" "$aj" -C "$p" generate --abi 9 --force -
 ok "... with revision 9 signatures" sh -c \
 	"head -c 6 '$p/g9/jetson-tx2.cell' | grep -q JHSYST && head -c 6 '$p/g9/gpio-demo.cell' | grep -q JHCELL"
 
-# The emitted C, compiled as Jailhouse's build does, is the .cell.
-compiled_equal() {
-	rev=$1 dir=$2 name=$3
-	mkdir -p "$tap_tmp/inc$rev/jailhouse"
-	: > "$tap_tmp/inc$rev/jailhouse/types.h"
-	echo "#include \"$hdr/jailhouse-v$rev.h\"" > "$tap_tmp/inc$rev/jailhouse/cell-config.h"
-	gcc -Wall -Wextra -Werror -I"$tap_tmp/inc$rev" -c "$dir/$name.c" -o "$tap_tmp/$name.o" &&
-	objcopy -O binary --only-section=.data "$tap_tmp/$name.o" "$tap_tmp/$name.bin" &&
-	cmp "$tap_tmp/$name.bin" "$dir/$name.cell"
-}
-ok "revision 14 C compiles to the root .cell" compiled_equal 14 "$p/g14" jetson-tx2
-ok "revision 14 C compiles to the guest .cell" compiled_equal 14 "$p/g14" gpio-demo
-ok "revision 9 C compiles to the root .cell" compiled_equal 9 "$p/g9" jetson-tx2
-ok "revision 9 C compiles to the guest .cell" compiled_equal 9 "$p/g9" gpio-demo
+# The emitted C, compiled by Jailhouse's build, is the .cell; the checker
+# accepts the revision 14 set.
+judged "revision 14 C compiles to the .cell files, which Jailhouse's checker accepts" 14 "$p/g14"
+judged "revision 9 C compiles to the .cell files" 9 "$p/g9"
 
 # TX2 facts (jetson-tx2.md) in the bytes: platform information, console flags.
 py_check() { python3 -c "$1" "$2"; }

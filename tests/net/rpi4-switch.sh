@@ -2,15 +2,14 @@
 # A two-guest network switch on the Raspberry Pi 4 (the bundled profile
 # extracted from shared/boards/rpi4), for config revisions 14 and 9: the
 # project validates, generate writes every cell, each emitted C source
-# compiles (against tests/emit's revision headers, with Jailhouse's flags)
-# to exactly the bytes of the emitted .cell, and the .cell files hold the
+# compiles in Jailhouse's own build to exactly the bytes of the emitted
+# .cell (tests/lib/judge.sh), and the .cell files hold the
 # switch: one VETH device per member in the root cell, one in each member,
 # with the same PCI address and the interrupt the cell is granted.
 . "$top_srcdir/tests/cli/tap.sh"
+. "$top_srcdir/tests/lib/judge.sh"
 aj="$AUTOJAIL"
 export AUTOJAIL_BOARDS="$top_srcdir/boards"
-cc=${CC_FOR_TEST:-cc}
-command -v objcopy >/dev/null 2>&1 && objcopy=objcopy
 
 # The PCI addresses of the VETH (protocol 0x1) ivshmem devices in a dump.
 veth_pci() { sed -n 's/^ *PCI \([0-9a-f:.]*\) ivshmem.*protocol 0x1$/\1/p' "$1"; }
@@ -50,7 +49,7 @@ members_intx() {
 	done
 }
 
-plan 20
+plan 14
 for abi in 14 9; do
 	p="$tap_tmp/p$abi"
 	g="$p/generated"
@@ -74,33 +73,10 @@ EOF
 		 grep -q br0 '$g/root-net-up.sh' && grep -q 10.23.0 '$g/linux1.network' &&
 		 test -s '$g/linux2.network'"
 
-	# tmp/inc/jailhouse/cell-config.h leads to the test header of the revision.
-	inc="$tap_tmp/inc$abi"
-	mkdir -p "$inc/jailhouse"
-	echo "/* the types are in cell-config.h */" > "$inc/jailhouse/types.h"
-	echo "#include \"$top_srcdir/tests/emit/jailhouse-v$abi.h\"" > "$inc/jailhouse/cell-config.h"
-	same_bytes() {
-		"$1" -Wall -Wextra -Werror -O2 -I"$inc" -c "$g/$3.c" -o "$tap_tmp/$3.o" &&
-			"$2" -O binary --only-section=.data "$tap_tmp/$3.o" "$tap_tmp/$3.bin" &&
-			cmp "$tap_tmp/$3.bin" "$g/$3.cell"
-	}
-	for cell in root linux1 linux2; do
-		if [ -n "${objcopy:-}" ]; then
-			ok "rev $abi: $cell.c compiles to $cell.cell byte for byte" \
-				same_bytes "$cc" "$objcopy" "$cell"
-		else
-			skip "no objcopy"
-		fi
-	done
-	if [ -n "${AARCH64_CC:-}" ] && [ -n "${AARCH64_OBJCOPY:-}" ]; then
-		ok "rev $abi: the same with the aarch64 cross compiler" sh -c \
-			"for c in root linux1 linux2; do
-			   '$AARCH64_CC' -Wall -Wextra -Werror -O2 -I'$inc' -c '$g/'\$c.c -o '$tap_tmp/x.o' &&
-			   '$AARCH64_OBJCOPY' -O binary --only-section=.data '$tap_tmp/x.o' '$tap_tmp/x.bin' &&
-			   cmp '$tap_tmp/x.bin' '$g/'\$c.cell || exit 1; done"
-	else
-		skip "no aarch64 cross compiler"
-	fi
+	# Jailhouse's own build makes the .cell files from the C sources, and
+	# for revision 14 its checker accepts the set.
+	judged "rev $abi: Jailhouse's build compiles each C source to its .cell byte for byte" \
+		"$abi" "$g"
 
 	# The dumps of the .cell files: the devices, their PCI addresses, the interrupts.
 	for cell in root linux1 linux2; do
