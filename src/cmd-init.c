@@ -34,7 +34,7 @@ static void replace(char **field, const char *value)
 }
 
 /* The project is named after its directory unless told otherwise. */
-static char *default_name(const char *dir)
+char *cmd_project_name(const char *dir)
 {
 	char *abs = realpath(dir, NULL);
 	const char *base;
@@ -47,6 +47,15 @@ static char *default_name(const char *dir)
 	name = xstrdup(base);
 	free(abs);
 	return name;
+}
+
+void cmd_settings_defaults(struct settings *s)
+{
+	settings_init(s);
+	s->arch = ARCH_ARM64;
+	s->abi = ABI_V14;
+	s->cross_compile = xstrdup("aarch64-linux-gnu-");
+	s->remote_dir = xstrdup("/tmp/autojail");
 }
 
 static int parse_options(int argc, char **argv, struct settings *s, bool *force)
@@ -109,16 +118,12 @@ static int init_exec(int argc, char **argv)
 	char *path;
 	int ret;
 
-	settings_init(&s);
-	s.arch = ARCH_ARM64;
-	s.abi = ABI_V14;
-	s.cross_compile = xstrdup("aarch64-linux-gnu-");
-	s.remote_dir = xstrdup("/tmp/autojail");
+	cmd_settings_defaults(&s);
 	ret = parse_options(argc, argv, &s, &force);
 	if (ret != EXIT_OK)
 		goto out;
 	if (!s.name)
-		s.name = default_name(gopt.project_dir);
+		s.name = cmd_project_name(gopt.project_dir);
 	if (!s.board_profile && !s.board_url)
 		s.board_profile = xstrdup("jetson-tx2");
 	if (s.board_profile) {

@@ -74,5 +74,9 @@ int cmd_load_project(struct project *p, bool allow_default);
 const char *cmd_severity_label(enum severity s);
 /* Saves cells.yml (and autojail.yml) atomically; prints the error on failure. */
 int cmd_save_project(struct project *p);
+/* What init writes when not told otherwise (src/cmd-init.c), for every
+ * command that makes a project: the settings, and the name of DIR. */
+void cmd_settings_defaults(struct settings *s);
+char *cmd_project_name(const char *dir);
 
 #endif

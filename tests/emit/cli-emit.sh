@@ -9,9 +9,9 @@ aj="$AUTOJAIL"
 p="$tap_tmp/tx2"
 hdr="$top_srcdir/tests/emit"
 
-plan 27
+plan 35
 if [ ! -d "$BOARD_DUMPS/jetson-tx2" ]; then
-	for i in $(seq 27); do skip "no Jetson TX2 dump in $BOARD_DUMPS"; done
+	for i in $(seq 35); do skip "no Jetson TX2 dump in $BOARD_DUMPS"; done
 	exit 0
 fi
 
@@ -93,6 +93,25 @@ ok "... and the imported root's, with nothing derived on top" \
 	cmp "$q/out/jetson-tx2.cell" "$p/g14/jetson-tx2.cell"
 ok "... and check says the root stays as imported" \
 	sh -c "'$aj' -C '$q' check | grep -q 'imported from a .cell file'"
+
+# Import into an empty folder makes the project from the files.
+for rev in 14 9; do
+	n="$tap_tmp/new$rev"
+	mkdir "$n"
+	ok "rev $rev: import into an empty folder creates the project" sh -c "
+		'$aj' -C '$n' import '$p/g$rev/jetson-tx2.cell' '$p/g$rev/gpio-demo.cell' >/dev/null 2>&1 &&
+		test -s '$n/autojail.yml' && test -s '$n/board.yml' && test -s '$n/cells.yml'"
+	ok "... with the files' revision and architecture" sh -c "
+		grep -qx 'jailhouse: $rev' '$n/autojail.yml' && grep -qx 'arch: arm64' '$n/autojail.yml'"
+	ok "... which checks clean and generates the same bytes" sh -c "
+		'$aj' -C '$n' check >/dev/null && '$aj' -q -C '$n' generate --out '$n/out' 2>/dev/null &&
+		cmp '$n/out/jetson-tx2.cell' '$p/g$rev/jetson-tx2.cell' &&
+		cmp '$n/out/gpio-demo.cell' '$p/g$rev/gpio-demo.cell'"
+done
+mkdir "$tap_tmp/mixed"
+ok "import of two revisions into an empty folder is an input error" exits_with 2 \
+	"$aj" -C "$tap_tmp/mixed" import "$p/g14/jetson-tx2.cell" "$p/g9/gpio-demo.cell"
+ok "... which writes nothing" test -z "$(ls -A "$tap_tmp/mixed")"
 
 head -c 200 "$p/g14/gpio-demo.cell" > "$tap_tmp/short.cell"
 cp "$q/cells.yml" "$tap_tmp/cells.before"
