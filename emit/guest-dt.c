@@ -17,6 +17,7 @@
 #include "emit/layout.h"
 #include "po/i18n.h"
 #include "model/range.h"
+#include "model/util.h"
 
 #define PCI_WINDOW_SIZE 0x100000ull
 #define PCI_WINDOW_START 0x10000000ull
@@ -120,6 +121,30 @@ static void put_gic_and_timer(struct emit_buf *b, const struct board *bd, unsign
 		      "\t\t#address-cells = <0>;\n\t};\n\n");
 }
 
+/*
+ * ARM PrimeCell peripherals sit on Linux's AMBA bus, which binds drivers by
+ * "arm,primecell" and the peripheral ID, not by the first compatible that
+ * board.yml keeps: without it a PL011 gets no driver in the guest.
+ */
+static const char *const primecell_compatibles[] = {
+	"arm,pl011", "arm,pl022", "arm,pl031", "arm,pl061", "arm,pl180", "arm,pl18x",
+	"arm,pl330", "arm,sp805",
+};
+
+static void put_compatible(struct emit_buf *b, const char *compatible)
+{
+	buf_printf(b, "\t\tcompatible = ");
+	put_dt_string(b, compatible);
+	for (size_t i = 0; i < ARRAY_SIZE(primecell_compatibles); i++) {
+		if (!strcmp(compatible, primecell_compatibles[i])) {
+			buf_printf(b, ", ");
+			put_dt_string(b, "arm,primecell");
+			break;
+		}
+	}
+	buf_printf(b, ";\n");
+}
+
 /* One node per device the guest was given: registers and granted SPIs. */
 static void put_device(struct emit_buf *b, const struct board *bd, const struct cell *cell,
 		       const char *path)
@@ -162,11 +187,8 @@ static void put_device(struct emit_buf *b, const struct board *bd, const struct 
 	}
 	if (!first_irq)
 		buf_printf(b, ";\n");
-	if (compatible) {
-		buf_printf(b, "\t\tcompatible = ");
-		put_dt_string(b, compatible);
-		buf_printf(b, ";\n");
-	}
+	if (compatible)
+		put_compatible(b, compatible);
 	buf_printf(b, "\t\tstatus = \"okay\";\n\t};\n\n");
 }
 

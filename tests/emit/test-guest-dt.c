@@ -154,6 +154,23 @@ START_TEST(needs_gic_and_ram)
 END_TEST
 
 /* Compiled by dtc and read back with libfdt. */
+/* Linux's AMBA bus binds a PL011 by "arm,primecell", which board.yml does not keep. */
+START_TEST(pl011_stays_primecell)
+{
+	struct fixture f;
+	char *dts;
+
+	setup_fixture(&f);
+	free(f.b.regions[0].compatible);
+	f.b.regions[0].compatible = xstrdup("arm,pl011");
+	dts = dts_text(&f);
+	ck_assert_msg(strstr(dts, "\t\tcompatible = \"arm,pl011\", \"arm,primecell\";\n") != NULL,
+		      "%s", dts);
+	free(dts);
+	free_fixture(&f);
+}
+END_TEST
+
 START_TEST(compiles)
 {
 	const char *dtc = getenv("DTC");
@@ -210,6 +227,7 @@ int main(void)
 	tcase_add_test(tc, source_content);
 	tcase_add_test(tc, path_stays_in_comment);
 	tcase_add_test(tc, needs_gic_and_ram);
+	tcase_add_test(tc, pl011_stays_primecell);
 	if (getenv("DTC") && *getenv("DTC"))
 		tcase_add_test(tc, compiles);
 	else
