@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "model/derive-pass.h"
+#include "model/range.h"
 #include "po/i18n.h"
 #include "model/util.h"
 
@@ -147,6 +148,19 @@ static void note_path(struct derive_guest *out, const char *path)
 	ARRAY_PUSH(out->dt_paths, out->n_dt_paths, out->cap_dt_paths, xstrdup(path));
 }
 
+/* Whether RAM of the cell (not IO, not the comm region) lies at the virtual range. */
+static bool ram_at(const struct cell *cell, uint64_t virt, uint64_t size)
+{
+	for (size_t i = 0; i < cell->n_regions; i++) {
+		const struct cell_region *c = &cell->regions[i];
+
+		if (!(c->flags & (MEM_IO | MEM_COMM_REGION)) &&
+		    range_overlaps(c->virt, c->size, virt, size))
+			return true;
+	}
+	return false;
+}
+
 /*
  * Exactly the device's registers: a page would also hand over whatever else
  * sits in it, and validation checks regions against the board. Registers
@@ -168,6 +182,14 @@ static bool map_region(struct derive_ctx *x, struct derive_slot *slot,
 		flags |= MEM_ROOTSHARED;
 	if (covered(cell, r->start, r->size))
 		return false;
+	if (cell->type == CELL_BARE && ram_at(cell, r->start, r->size)) {
+		derive_note_code(x, DIAG_RAM_OVER_DEVICES, DT_DEVICE, cell->name,
+				 _("The cell's RAM covers the registers of %s at 0x%llx, where "
+				   "the inmate reaches the device: give the cell less RAM, below "
+				   "its devices."),
+				 r->name ? r->name : r->dt_path, (unsigned long long)r->start);
+		return false;
+	}
 	if (derive_virt_taken(cell, r->start, r->size)) {
 		derive_note(x, SEV_ERROR, DT_DEVICE, cell->name,
 			    _("The registers of %s at 0x%llx collide with another region of "

@@ -104,6 +104,9 @@ struct derive_ctx {
 /* Adds a message; errors mark the derivation failed. */
 void derive_note(struct derive_ctx *x, enum severity sev, enum derive_topic topic,
 		 const char *cell, const char *fmt, ...) __attribute__((format(printf, 5, 6)));
+/* The same for a problem with a code of its own, of the code's severity. */
+void derive_note_code(struct derive_ctx *x, enum diag_code code, enum derive_topic topic,
+		      const char *cell, const char *fmt, ...) __attribute__((format(printf, 5, 6)));
 /* Appends a region of origin ORIGIN_DERIVED. */
 struct cell_region *derive_region(struct derive_ctx *x, struct cell *cell, const char *name,
 				  uint64_t phys, uint64_t virt, uint64_t size, uint32_t flags,

@@ -81,6 +81,7 @@ void derive_report_vadd(struct derive_report *rep, enum severity sev, enum deriv
 	m = &rep->msgs[rep->n_msgs++];
 	m->severity = sev;
 	m->topic = topic;
+	m->code = DIAG_DERIVE;
 	m->cell = cell ? xstrdup(cell) : NULL;
 	m->text = xmalloc(len < 0 ? 1 : (size_t)len + 1);
 	m->text[0] = '\0';
@@ -98,6 +99,20 @@ void derive_note(struct derive_ctx *x, enum severity sev, enum derive_topic topi
 	va_start(ap, fmt);
 	derive_report_vadd(x->rep, sev, topic, cell, fmt, ap);
 	va_end(ap);
+}
+
+void derive_note_code(struct derive_ctx *x, enum diag_code code, enum derive_topic topic,
+		      const char *cell, const char *fmt, ...)
+{
+	enum severity sev = diag_code_severity(code);
+	va_list ap;
+
+	if (sev == SEV_ERROR)
+		x->failed = true;
+	va_start(ap, fmt);
+	derive_report_vadd(x->rep, sev, topic, cell, fmt, ap);
+	va_end(ap);
+	x->rep->msgs[x->rep->n_msgs - 1].code = code;
 }
 
 struct cell_region *derive_region(struct derive_ctx *x, struct cell *cell, const char *name,
@@ -223,6 +238,11 @@ static void ensure_cells(struct derive_ctx *x)
 						   CELL_VIRTUAL_CONSOLE_ACTIVE);
 		cell->type = g->type;
 		slot->cell = cell;
+		if (g->type == CELL_LINUX && (!g->kernel || !g->kernel[0]))
+			derive_note_code(x, DIAG_NO_KERNEL, DT_GENERAL, g->name,
+					 _("Linux guest \"%s\" names no kernel: the cell can be "
+					   "created but has nothing to boot; give its kernel in "
+					   "cells.yml."), g->name);
 	}
 }
 

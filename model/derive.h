@@ -58,6 +58,7 @@ struct derive_msg {
 	enum derive_topic topic;
 	char *cell;        /* cell or link name the message is about, or NULL */
 	char *text;        /* translated, complete sentence */
+	enum diag_code code; /* its code in doc/diagnostics.md, or DIAG_DERIVE */
 };
 
 /* What a Linux guest's device tree has to describe (emit/ writes it). */

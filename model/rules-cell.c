@@ -113,6 +113,9 @@ void rules_cell(struct validator *v, const struct board *b, uint32_t id)
 			  xasprintf(_("cell '%s' is granted interrupt %" PRIu32
 				      ", but the interrupt controller has only %" PRIu32),
 				    c->name, c->max_irq - 1, b->gic.num_irqs));
+	if (!c->root && !c->n_ram)
+		cell_diag(v, DIAG_NO_RAM, id, DIAG_NONE,
+			  xasprintf(_("cell '%s' has no RAM: nothing can run in it"), c->name));
 	if (!c->root && c->type == CELL_BARE && !c->n_comm)
 		cell_diag(v, DIAG_NO_COMM_REGION, id, DIAG_NONE,
 			  xasprintf(_("bare-metal cell '%s' has no communication region"),

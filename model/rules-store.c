@@ -47,6 +47,9 @@ static const struct code_info codes[DIAG_COUNT] = {
 	[DIAG_NAME_EMPTY] = { "name-empty", SEV_ERROR },
 	[DIAG_NO_ROOT] = { "no-root", SEV_ERROR },
 	[DIAG_ADDR_WRAP] = { "addr-wrap", SEV_ERROR },
+	[DIAG_NO_KERNEL] = { "linux-no-kernel", SEV_WARNING },
+	[DIAG_NO_RAM] = { "no-ram", SEV_ERROR },
+	[DIAG_RAM_OVER_DEVICES] = { "ram-over-devices", SEV_ERROR },
 };
 
 const char *diag_code_name(enum diag_code code)

@@ -58,6 +58,7 @@ struct vcell {
 	uint32_t irqs[IRQ_WORDS];/* granted, minus the virtual PCI INTx range */
 	uint32_t max_irq;        /* highest granted interrupt + 1, 0 when none */
 	uint32_t n_comm;         /* regions flagged COMM_REGION */
+	uint32_t n_ram;          /* RAM to run from: not IO, comm region or shared memory */
 	uint32_t n_linked;       /* regions on a shared-memory link */
 	uint32_t first;          /* head of the region list */
 	uint32_t diags;

@@ -141,6 +141,12 @@ static void index_remove(struct validator *v, uint32_t id)
 		range_index_remove(v->root_phys, r->phys, r->size, id);
 }
 
+/* What a guest can run from; r->linked must be set. */
+static bool region_is_ram(const struct vregion *r)
+{
+	return r->size && !r->linked && !(r->flags & (MEM_IO | MEM_COMM_REGION));
+}
+
 /* Copies a region into the validator's view, at the head of its cell's list. */
 static void region_load(struct validator *v, const struct cell *cell, size_t idx)
 {
@@ -162,6 +168,7 @@ static void region_load(struct validator *v, const struct cell *cell, size_t idx
 		v->regions[vc->first].prev = cr->id;
 	vc->first = cr->id;
 	vc->n_comm += !!(r->flags & MEM_COMM_REGION);
+	vc->n_ram += region_is_ram(r);
 	vc->n_linked += r->linked;
 	if (v->indexed)
 		index_insert(v, cr->id);
@@ -181,6 +188,7 @@ static void region_unload(struct validator *v, uint32_t id)
 	if (r->next != VNONE)
 		v->regions[r->next].prev = r->prev;
 	vc->n_comm -= !!(r->flags & MEM_COMM_REGION);
+	vc->n_ram -= region_is_ram(r);
 	vc->n_linked -= r->linked;
 	r->present = false;
 	r->name = NULL;

@@ -48,8 +48,13 @@ enum diag_code {
 	DIAG_NAME_EMPTY,
 	DIAG_NO_ROOT,             /* no root cell */
 	DIAG_ADDR_WRAP,           /* a region runs past the top of the address space */
+	DIAG_NO_KERNEL,           /* a Linux guest the spec names no kernel for */
+	DIAG_NO_RAM,              /* a guest without RAM */
+	DIAG_RAM_OVER_DEVICES,    /* a bare-metal guest's RAM where its devices are */
 	DIAG_COUNT
 };
+/* A derivation message without a code of its own ("derive"). */
+#define DIAG_DERIVE DIAG_COUNT
 
 /* No cell or no region. */
 #define DIAG_NONE UINT32_MAX

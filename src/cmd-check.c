@@ -58,13 +58,20 @@ static void json_string(const char *s)
 	putchar('"');
 }
 
+/* Derivation's problems with a code of their own give it, the others "derive". */
+static const char *derive_code_name(const struct derive_msg *m)
+{
+	return m->code == DIAG_DERIVE ? "derive" : diag_code_name(m->code);
+}
+
 static void print_json(const struct derive_report *rep, const struct config *cfg,
 		       const struct diag *d, size_t n)
 {
 	printf("[");
 	for (size_t i = 0; i < rep->n_msgs; i++) {
-		printf("%s\n  {\"severity\": \"%s\", \"code\": \"derive\", \"message\": ",
-		       i ? "," : "", severity_name(rep->msgs[i].severity));
+		printf("%s\n  {\"severity\": \"%s\", \"code\": \"%s\", \"message\": ",
+		       i ? "," : "", severity_name(rep->msgs[i].severity),
+		       derive_code_name(&rep->msgs[i]));
 		json_string(rep->msgs[i].text);
 		printf(", \"cell\": ");
 		json_string(rep->msgs[i].cell);
@@ -95,7 +102,8 @@ static void print_text(const struct derive_report *rep, const struct config *cfg
 		       const struct diag *d, size_t n)
 {
 	for (size_t i = 0; i < rep->n_msgs; i++) {
-		printf("%s [derive]", cmd_severity_label(rep->msgs[i].severity));
+		printf("%s [%s]", cmd_severity_label(rep->msgs[i].severity),
+		       derive_code_name(&rep->msgs[i]));
 		if (rep->msgs[i].cell)
 			printf(_(" cell '%s'"), rep->msgs[i].cell);
 		printf(": %s\n", rep->msgs[i].text);
@@ -134,14 +142,13 @@ static int check_exec(int argc, char **argv)
 	}
 	d = validator_diags(p.validator, &n);
 	/* Derivation's own problems count like the rules' diagnostics. */
-	errors = validator_count(p.validator, SEV_ERROR) + derive_report_count(p.derived, SEV_ERROR);
+	errors = cmd_problem_count(&p, SEV_ERROR);
 	if (json) {
 		print_json(p.derived, &p.config, d, n);
 	} else {
 		print_text(p.derived, &p.config, d, n);
 		if (!gopt.quiet) {
-			size_t warnings = validator_count(p.validator, SEV_WARNING) +
-					  derive_report_count(p.derived, SEV_WARNING);
+			size_t warnings = cmd_problem_count(&p, SEV_WARNING);
 
 			printf(P_("%zu error", "%zu errors", errors), errors);
 			printf(", ");

@@ -63,11 +63,8 @@ static void show_cells(struct project *p)
 	for (size_t i = 0; i < cfg->n_cells; i++) {
 		const struct cell *c = cfg->cells[i];
 		char cpus[128], ram[32];
-		size_t problems = 0, n;
-		const struct diag *d = validator_diags(p->validator, &n);
+		size_t problems = cmd_cell_problems(p, c);
 
-		for (size_t k = 0; k < n; k++)
-			problems += d[k].cell == c->id || d[k].other_cell == c->id;
 		format_cpu_list(c->cpus, cpus, sizeof(cpus));
 		format_size_human(cell_ram(c), ram, sizeof(ram));
 		printf(_("  %-24s %-5s CPUs %-8s RAM %-10s %3zu regions  %zu problems\n"), c->name,
@@ -87,6 +84,7 @@ static int show_exec(int argc, char **argv)
 {
 	struct project p;
 	struct advice adv;
+	size_t errors, warnings;
 	int ret;
 
 	if (argc > 1)
@@ -100,11 +98,11 @@ static int show_exec(int argc, char **argv)
 		advice_print(&adv, p.derived, stdout);
 		advice_free(&adv);
 		printf(_("\nDiagnostics: "));
-		printf(P_("%zu error", "%zu errors", validator_count(p.validator, SEV_ERROR)),
-		       validator_count(p.validator, SEV_ERROR));
+		errors = cmd_problem_count(&p, SEV_ERROR);
+		warnings = cmd_problem_count(&p, SEV_WARNING);
+		printf(P_("%zu error", "%zu errors", errors), errors);
 		printf(", ");
-		printf(P_("%zu warning", "%zu warnings", validator_count(p.validator, SEV_WARNING)),
-		       validator_count(p.validator, SEV_WARNING));
+		printf(P_("%zu warning", "%zu warnings", warnings), warnings);
 		printf(_(" (autojail check lists them)\n"));
 	}
 	project_free(&p);

@@ -13,6 +13,7 @@
 #include "po/i18n.h"
 #include "model/ops.h"
 #include "model/util.h"
+#include "model/derive.h"
 #include "src/cmd.h"
 #include "src/project-io.h"
 
@@ -121,6 +122,29 @@ int cmd_load_project(struct project *p, bool allow_default)
 		return EXIT_USAGE;
 	}
 	return EXIT_OK;
+}
+
+size_t cmd_problem_count(const struct project *p, enum severity sev)
+{
+	return validator_count(p->validator, sev) + derive_report_count(p->derived, sev);
+}
+
+size_t cmd_cell_problems(const struct project *p, const struct cell *c)
+{
+	const struct diag *d;
+	size_t n, problems = 0;
+
+	d = validator_diags(p->validator, &n);
+	for (size_t k = 0; k < n; k++)
+		problems += d[k].severity != SEV_INFO &&
+			    (d[k].cell == c->id || d[k].other_cell == c->id);
+	for (size_t k = 0; k < p->derived->n_msgs; k++) {
+		const struct derive_msg *m = &p->derived->msgs[k];
+
+		problems += m->severity != SEV_INFO && m->cell && c->name &&
+			    !strcmp(m->cell, c->name);
+	}
+	return problems;
 }
 
 const char *cmd_severity_label(enum severity s)

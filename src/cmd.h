@@ -74,6 +74,11 @@ int cmd_load_project(struct project *p, bool allow_default);
 const char *cmd_severity_label(enum severity s);
 /* Saves cells.yml (and autojail.yml) atomically; prints the error on failure. */
 int cmd_save_project(struct project *p);
+/* The problems of a severity check lists: the rules' diagnostics and
+ * derivation's messages; show and check count with these, so they agree. */
+size_t cmd_problem_count(const struct project *p, enum severity sev);
+/* The errors and warnings check lists about the cell. */
+size_t cmd_cell_problems(const struct project *p, const struct cell *c);
 /* What init writes when not told otherwise (src/cmd-init.c), for every
  * command that makes a project: the settings, and the name of DIR. */
 void cmd_settings_defaults(struct settings *s);

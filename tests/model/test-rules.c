@@ -485,6 +485,24 @@ START_TEST(no_comm_region)
 }
 END_TEST
 
+START_TEST(no_ram)
+{
+	run();
+	ck_assert_uint_eq(count(DIAG_NO_RAM), 0);
+	/* Left with its comm region only, the cell has nothing to run from. */
+	cell_remove_region_at(g1, 0);
+	run();
+	ck_assert_uint_eq(count(DIAG_NO_RAM), 1);
+	ck_assert_uint_eq(find(DIAG_NO_RAM)->cell, g1->id);
+	add(g1, "uart", GPIO, GPIO, 0x1000, MEM_READ | MEM_WRITE | MEM_IO);
+	run();
+	ck_assert_uint_eq(count(DIAG_NO_RAM), 1);
+	add(g1, "ram", RAM + 0x40000000, 0, 0x10000, MEM_READ | MEM_WRITE | MEM_EXECUTE);
+	run();
+	ck_assert_uint_eq(count(DIAG_NO_RAM), 0);
+}
+END_TEST
+
 START_TEST(comm_clash)
 {
 	const struct diag *d;
@@ -562,7 +580,8 @@ START_TEST(duplicate_ids)
 	g2->regions[0].id = g1->regions[0].id;
 	run();
 	run();
-	ck_assert_uint_eq(total(), 0);
+	/* The id's second holder, the Linux guest's RAM, is not seen. */
+	ck_assert_uint_eq(total(), count(DIAG_NO_RAM));
 	ck_assert_int_eq(validator_region_severity(v, g1->regions[0].id), -1);
 }
 END_TEST
@@ -663,6 +682,7 @@ int main(void)
 	tcase_add_test(tc, guest_ram_linux);
 	tcase_add_test(tc, loadable_outside_root);
 	tcase_add_test(tc, no_comm_region);
+	tcase_add_test(tc, no_ram);
 	tcase_add_test(tc, comm_clash);
 	tcase_add_test(tc, gic_covered);
 	tcase_add_test(tc, names);
