@@ -182,24 +182,23 @@ static bool map_region(struct derive_ctx *x, struct derive_slot *slot,
 		flags |= MEM_ROOTSHARED;
 	if (covered(cell, r->start, r->size))
 		return false;
-	if (cell->type == CELL_BARE && ram_at(cell, r->start, r->size)) {
+	if (!derive_virt_taken(cell, r->start, r->size)) {
+		derive_region(x, cell, r->name ? r->name : basename_of(r->dt_path), r->start,
+			      r->start, r->size, flags, (int32_t)r->id);
+		return true;
+	}
+	if (cell->type == CELL_BARE && ram_at(cell, r->start, r->size))
 		derive_note_code(x, DIAG_RAM_OVER_DEVICES, DT_DEVICE, cell->name,
 				 _("The cell's RAM covers the registers of %s at 0x%llx, where "
 				   "the inmate reaches the device: give the cell less RAM, below "
 				   "its devices."),
 				 r->name ? r->name : r->dt_path, (unsigned long long)r->start);
-		return false;
-	}
-	if (derive_virt_taken(cell, r->start, r->size)) {
+	else
 		derive_note(x, SEV_ERROR, DT_DEVICE, cell->name,
 			    _("The registers of %s at 0x%llx collide with another region of "
 			      "the cell's address space."),
 			    r->name ? r->name : r->dt_path, (unsigned long long)r->start);
-		return false;
-	}
-	derive_region(x, cell, r->name ? r->name : basename_of(r->dt_path), r->start, r->start,
-		      r->size, flags, (int32_t)r->id);
-	return true;
+	return false;
 }
 
 /* share is the device_ref's SHARE_AUTO, SHARE_YES or SHARE_NO. */

@@ -1,16 +1,20 @@
 #!/bin/sh
-# jailhouse-judge.sh [--bytes-only] ABI DIR
+# jailhouse-judge.sh [--bytes-only | --cells-only] ABI DIR
 # The real Jailhouse parts judge what autojail wrote into DIR: every NAME.c
 # is compiled by $JAILHOUSE_PARTS/compile-config.sh as Jailhouse's own build
 # does for revision ABI and must give exactly the bytes of NAME.cell; for
 # revision 14 the system file and the cell files are then run through
 # upstream's jailhouse-config-check (check.sh), unless --bytes-only says the
-# files are no system + cell set. Exit 0 when all hold, 1 when one does not
-# (saying which), 77 when the parts are absent (the tests skip then), 2 on
-# wrong use.
-bytes_only=
-[ "${1:-}" = --bytes-only ] && { bytes_only=1; shift; }
-[ $# -eq 2 ] || { echo "usage: $0 [--bytes-only] ABI DIR" >&2; exit 2; }
+# files are no system + cell set. --cells-only: DIR holds .cell files and no
+# C sources (what build and push make), so only the checker judges. Exit 0
+# when all hold, 1 when one does not (saying which), 77 when the parts are
+# absent (the tests skip then), 2 on wrong use.
+bytes_only= cells_only=
+case "${1:-}" in
+--bytes-only) bytes_only=1; shift ;;
+--cells-only) cells_only=1; shift ;;
+esac
+[ $# -eq 2 ] || { echo "usage: $0 [--bytes-only | --cells-only] ABI DIR" >&2; exit 2; }
 abi=$1 dir=$2
 parts=${JAILHOUSE_PARTS:-}
 if [ -z "$parts" ] || [ ! -x "$parts/compile-config.sh" ] || [ ! -x "$parts/check.sh" ]; then
@@ -38,12 +42,15 @@ for c in "$dir"/*.c; do
 		echo "$c: compiled by Jailhouse's build, differs from $name.cell" >&2
 		failed=1
 	fi
+done
+for cell in "$dir"/*.cell; do
+	[ -e "$cell" ] || continue
 	case $(head -c 5 "$cell") in
 	JHSYS) sys=$cell ;;
 	*) cells="$cells $cell" ;;
 	esac
 done
-if [ "$n" -eq 0 ]; then
+if [ "$n" -eq 0 ] && [ -z "$cells_only" ]; then
 	echo "$dir: no C sources to judge" >&2
 	exit 1
 fi

@@ -1,10 +1,9 @@
 # The real Jailhouse parts as the judge of generated files, for shell tests
-# (source after tests/cli/tap.sh). judged DESC [--bytes-only] ABI DIR is one
-# TAP case:
-# tests/lib/jailhouse-judge.sh compiles every C source in DIR with
-# Jailhouse's build, compares it with its .cell, and for revision 14 runs
-# jailhouse-config-check on the set; the case skips, saying why, when
-# $JAILHOUSE_PARTS is absent.
+# (source after tests/cli/tap.sh). judged DESC [--bytes-only | --cells-only]
+# ABI DIR is one TAP case: tests/lib/jailhouse-judge.sh compiles every C
+# source in DIR with Jailhouse's build, compares it with its .cell, and for
+# revision 14 runs jailhouse-config-check on the set; the case skips, saying
+# why, when $JAILHOUSE_PARTS is absent.
 judge_script="$top_srcdir/tests/lib/jailhouse-judge.sh"
 
 judge_absent() {

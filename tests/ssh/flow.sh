@@ -4,8 +4,9 @@
 # rollback of a failed start, and a cell name crafted to inject commands.
 . "$top_srcdir/tests/cli/tap.sh"
 . "$top_srcdir/tests/ssh/board.sh"
+. "$top_srcdir/tests/lib/judge.sh"
 aj="$AUTOJAIL"
-N=18
+N=19
 
 plan $N
 if ! sshd_available || ! command -v python3 >/dev/null; then
@@ -26,6 +27,7 @@ ok "... keeping the raw dump" test -s "$proj/board-dump/proc/iomem"
 ok "the project checks clean on the extracted board" "$aj" -C "$proj" check
 ok "push uploads the cells and the start script" \
 	sh -c "'$aj' -C '$proj' push && test -s '$BOARD_ROOT/deploy/demo.cell' && test -x '$BOARD_ROOT/deploy/start.sh'"
+judged "... which Jailhouse's checker accepts" --cells-only 14 "$proj/build"
 ok "a second push sends nothing" sh -c "'$aj' -C '$proj' push | grep -q 'Pushed 0 of'"
 ok "start enables Jailhouse and starts the cell" "$aj" -C "$proj" start
 ok "... which runs" test "$(board_cell_state demo)" = running
