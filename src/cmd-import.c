@@ -171,7 +171,8 @@ static int import_exec(int argc, char **argv)
 	if (ret == EXIT_OK) {
 		for (size_t k = 0; k < in.n_cells; k++) {
 			struct cell *cell = in.cells[k];
-			bool replaced = adopt(&p.config, &in, cell);
+			/* A new project's root cell was only derived from the empty board. */
+			bool replaced = adopt(&p.config, &in, cell) && !fresh;
 
 			if (!gopt.quiet)
 				printf(replaced ? _("Replaced %s cell '%s' (%zu regions)\n")

@@ -99,8 +99,9 @@ for rev in 14 9; do
 	n="$tap_tmp/new$rev"
 	mkdir "$n"
 	ok "rev $rev: import into an empty folder creates the project" sh -c "
-		'$aj' -C '$n' import '$p/g$rev/jetson-tx2.cell' '$p/g$rev/gpio-demo.cell' >/dev/null 2>&1 &&
-		test -s '$n/autojail.yml' && test -s '$n/board.yml' && test -s '$n/cells.yml'"
+		'$aj' -C '$n' import '$p/g$rev/jetson-tx2.cell' '$p/g$rev/gpio-demo.cell' >'$n.out' 2>&1 &&
+		test -s '$n/autojail.yml' && test -s '$n/board.yml' && test -s '$n/cells.yml' &&
+		grep -q \"^Added root cell 'jetson-tx2'\" '$n.out' && grep -q '^Created the project' '$n.out'"
 	ok "... with the files' revision and architecture" sh -c "
 		grep -qx 'jailhouse: $rev' '$n/autojail.yml' && grep -qx 'arch: arm64' '$n/autojail.yml'"
 	ok "... which checks clean and generates the same bytes" sh -c "
