@@ -9,9 +9,9 @@ aj="$AUTOJAIL"
 p="$tap_tmp/tx2"
 hdr="$top_srcdir/tests/emit"
 
-plan 35
+plan 38
 if [ ! -d "$BOARD_DUMPS/jetson-tx2" ]; then
-	for i in $(seq 35); do skip "no Jetson TX2 dump in $BOARD_DUMPS"; done
+	for i in $(seq 38); do skip "no Jetson TX2 dump in $BOARD_DUMPS"; done
 	exit 0
 fi
 
@@ -91,6 +91,7 @@ ok "generate gives the imported guest's bytes back" sh -c \
 	 cmp '$q/out/gpio-demo.cell' '$p/g14/gpio-demo.cell'"
 ok "... and the imported root's, with nothing derived on top" \
 	cmp "$q/out/jetson-tx2.cell" "$p/g14/jetson-tx2.cell"
+judged "... which Jailhouse's build and checker accept" 14 "$q/out"
 ok "... and check says the root stays as imported" \
 	sh -c "'$aj' -C '$q' check | grep -q 'imported from a .cell file'"
 
@@ -108,6 +109,7 @@ for rev in 14 9; do
 		'$aj' -C '$n' check >/dev/null && '$aj' -q -C '$n' generate --out '$n/out' 2>/dev/null &&
 		cmp '$n/out/jetson-tx2.cell' '$p/g$rev/jetson-tx2.cell' &&
 		cmp '$n/out/gpio-demo.cell' '$p/g$rev/gpio-demo.cell'"
+	judged "... which Jailhouse's build accepts" "$rev" "$n/out"
 done
 mkdir "$tap_tmp/mixed"
 ok "import of two revisions into an empty folder is an input error" exits_with 2 \

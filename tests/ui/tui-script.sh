@@ -4,6 +4,7 @@
 # empty directory, so the editor opens the bundled profile; saving writes
 # the project there.
 . "$top_srcdir/tests/cli/tap.sh"
+. "$top_srcdir/tests/lib/judge.sh"
 aj="$AUTOJAIL"
 : "${AUTOJAIL_BOARDS:=$top_srcdir/boards}"
 export AUTOJAIL_BOARDS
@@ -43,7 +44,7 @@ expect drop here
 key End
 key Enter"
 
-plan 54
+plan 55
 
 script first <<EOF
 expect Memory map
@@ -484,6 +485,7 @@ rm -rf "$tap_tmp/emit"
 mkdir -p "$tap_tmp/emit"
 ok "s on a valid project saves and writes the configurations" emit_run
 ok "... a C source and a .cell file per cell" sh -c "ls '$tap_tmp/emit/out/'*.c '$tap_tmp/emit/out/'*.cell"
+judged "... which Jailhouse's build and checker accept" 14 "$tap_tmp/emit/out"
 
 script noemit <<EOF
 $new_cell
