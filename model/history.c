@@ -39,7 +39,10 @@ static void record_free(struct record *r)
 	if (r->snapshot)
 		cell_free(r->snapshot);
 	for (int side = 0; side < 2; side++) {
-		net_members_free(r->members[side], r->n_members[side]);
+		if (r->specs[side]) {
+			spec_free(r->specs[side]);
+			free(r->specs[side]);
+		}
 		config_snapshot_free(r->configs[side]);
 	}
 }
@@ -219,40 +222,15 @@ void config_restore(struct config *c, const struct config *snap)
 		c->next_cell_id = next_cell;
 }
 
-struct net_member *net_members_copy(const struct net_member *m, size_t n)
+/* Puts one side of a spec record back: the spec and the configuration
+ * whole; everything is validated again. */
+static bool spec_apply(struct config *c, struct spec *s, const struct record *r, int side,
+		       struct change *ch)
 {
-	struct net_member *copy = xcalloc(n ? n : 1, sizeof(*copy));
-
-	for (size_t i = 0; i < n; i++) {
-		copy[i].cell = m[i].cell ? xstrdup(m[i].cell) : NULL;
-		copy[i].ipv4 = m[i].ipv4 ? xstrdup(m[i].ipv4) : NULL;
-		copy[i].ipv6 = m[i].ipv6 ? xstrdup(m[i].ipv6) : NULL;
-	}
-	return copy;
-}
-
-void net_members_free(struct net_member *m, size_t n)
-{
-	for (size_t i = 0; m && i < n; i++) {
-		free(m[i].cell);
-		free(m[i].ipv4);
-		free(m[i].ipv6);
-	}
-	free(m);
-}
-
-/* Puts one side of a switch record back: the members into the spec, the
- * configuration whole; everything is validated again. */
-static bool network_apply(struct config *c, struct spec *s, const struct record *r, int side,
-			  struct change *ch)
-{
-	struct network_spec *n = &s->network;
-
-	if (!r->configs[side])
+	if (!r->configs[side] || !r->specs[side])
 		return false;
-	net_members_free(n->members, n->n_members);
-	n->members = net_members_copy(r->members[side], r->n_members[side]);
-	n->n_members = n->cap_members = r->n_members[side];
+	spec_free(s);
+	spec_copy(s, r->specs[side]);
 	config_restore(c, r->configs[side]);
 	ch->all = true;
 	return true;
@@ -266,7 +244,7 @@ bool record_apply(struct config *c, struct spec *s, const struct record *r, bool
 	int side = forward ? 1 : 0;
 
 	if (r->kind != REC_HV && r->kind != REC_CELL_CREATE && r->kind != REC_CELL_DELETE &&
-	    r->kind != REC_NETWORK) {
+	    r->kind != REC_SPEC) {
 		cell = config_cell_by_id(c, r->cell);
 		if (!cell)
 			return false;
@@ -308,8 +286,8 @@ bool record_apply(struct config *c, struct spec *s, const struct record *r, bool
 		c->sys.hypervisor.size = r->hv_size[side];
 		ch->system = true;
 		return true;
-	case REC_NETWORK:
-		return network_apply(c, s, r, side, ch);
+	case REC_SPEC:
+		return spec_apply(c, s, r, side, ch);
 	}
 	return false;
 }

@@ -11,7 +11,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "model/derive.h"
 #include "model/history.h"
 #include "po/i18n.h"
 #include "model/network.h"
@@ -85,43 +84,25 @@ int network_member_remove(struct spec *s, const char *cell, char *why)
 	return 0;
 }
 
-/* The spec edit, then derivation, full validation and one undo record that
- * holds the members and the configuration before and after. */
+struct member_edit {
+	const char *cell, *ipv4, *ipv6;
+	bool join;
+};
+
+static int member_edit(struct project *p, const void *arg, char *why)
+{
+	const struct member_edit *m = arg;
+
+	return m->join ? network_member_add(&p->spec, m->cell, m->ipv4, m->ipv6, why)
+		       : network_member_remove(&p->spec, m->cell, why);
+}
+
 static int network_change(struct project *p, const char *cell, const char *ipv4,
 			  const char *ipv6, bool join, char *why)
 {
-	struct network_spec *n = &p->spec.network;
-	struct record rec;
-	int rc;
+	struct member_edit m = { cell, ipv4, ipv6, join };
 
-	memset(&rec, 0, sizeof(rec));
-	rec.kind = REC_NETWORK;
-	rec.members[0] = net_members_copy(n->members, n->n_members);
-	rec.n_members[0] = n->n_members;
-	rc = join ? network_member_add(&p->spec, cell, ipv4, ipv6, why)
-		  : network_member_remove(&p->spec, cell, why);
-	if (rc < 0) {
-		net_members_free(rec.members[0], rec.n_members[0]);
-		return -1;
-	}
-	rec.configs[0] = config_snapshot(&p->config);
-	if (!p->derived)
-		p->derived = xmalloc(sizeof(*p->derived));
-	else
-		derive_report_free(p->derived);
-	derive_report_init(p->derived);
-	derive_config(&p->board, &p->spec, p->settings.abi, &p->config, p->derived);
-	rec.members[1] = net_members_copy(n->members, n->n_members);
-	rec.n_members[1] = n->n_members;
-	rec.configs[1] = config_snapshot(&p->config);
-	op_group_begin(p);
-	history_push(p->history, &rec);
-	op_group_end(p);
-	if (!p->validator)
-		p->validator = validator_new();
-	validate_full(p->validator, &p->board, &p->config);
-	p->generation++;
-	return 0;
+	return spec_edit(p, member_edit, &m, why);
 }
 
 int op_network_join(struct project *p, const char *cell, const char *ipv4, const char *ipv6,

@@ -276,6 +276,8 @@ int op_cell_rename(struct project *p, uint32_t cell_id, const char *name, char *
 		return -1;
 	if (!name || !*name)
 		return refuse(why, _("a cell needs a name"));
+	if (spec_names(p, cell->name))
+		return spec_cell_rename(p, cell_id, name, why);
 	rec.kind = REC_CELL_NAME;
 	rec.cell = cell_id;
 	rec.name[0] = xstrdup(cell->name ? cell->name : "");
@@ -293,6 +295,8 @@ int op_cell_delete(struct project *p, uint32_t cell_id, char *why)
 		return -1;
 	if (cell->root)
 		return refuse(why, _("the root cell '%s' cannot be deleted"), cell->name);
+	if (spec_manages(p, cell))
+		return spec_cell_delete(p, cell->name, why);
 	rec.kind = REC_CELL_DELETE;
 	rec.cell = cell_id;
 	rec.index = (size_t)config_cell_index(&p->config, cell_id);
@@ -319,12 +323,30 @@ int op_cell_set_cpus(struct project *p, uint32_t cell_id, uint64_t cpus, char *w
 
 	if (!cell)
 		return -1;
+	if (!cell->root && spec_manages(p, cell))
+		return spec_cpu_give(p, cell_id, cpus, true, why);
 	change_init(&ch);
 	op_group_begin(p);
 	set_cpus(p, cell, cpus, &ch);
 	op_group_end(p);
 	finish(p, &ch);
 	return 0;
+}
+
+/* Whether a CPU move touches a guest whose CPUs the spec sets. */
+static bool cpu_in_spec(const struct project *p, const struct cell *to, uint64_t bit)
+{
+	if (to->root)
+		return false;
+	if (spec_manages(p, to))
+		return true;
+	for (size_t i = 0; i < p->config.n_cells; i++) {
+		const struct cell *other = p->config.cells[i];
+
+		if (!other->root && other->cpus & bit && spec_manages(p, other))
+			return true;
+	}
+	return false;
 }
 
 int op_cpu_assign(struct project *p, unsigned cpu, uint32_t cell_id, char *why)
@@ -339,6 +361,8 @@ int op_cpu_assign(struct project *p, unsigned cpu, uint32_t cell_id, char *why)
 	if (cpu >= 64)
 		return refuse(why, _("CPU %u does not exist: a configuration holds CPUs 0 to 63"),
 			      cpu);
+	if (cpu_in_spec(p, cell, bit))
+		return spec_cpu_give(p, cell_id, bit, false, why);
 	change_init(&ch);
 	op_group_begin(p);
 	/* The root cell keeps its CPUs: Jailhouse takes them away at cell create. */

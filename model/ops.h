@@ -52,6 +52,42 @@ int op_network_join(struct project *p, const char *cell, const char *ipv4, const
 		    char *why);
 int op_network_leave(struct project *p, const char *cell, char *why);
 
+/*
+ * Guests and links of the spec, cells.yml's intent (model/spec-edit.c,
+ * model/link-edit.c): each changes the spec, derives the cells again (RAM
+ * placed, comm region, device regions with ROOTSHARED, interrupts, link
+ * regions and their indices) and validates them; one undo step each.
+ * Renaming, deleting and the CPUs of these cells (op_cell_rename,
+ * op_cell_delete, op_cell_set_cpus, op_cpu_assign) change the spec as well.
+ */
+enum guest_field {
+	GUEST_CONSOLE, GUEST_IMAGE, GUEST_KERNEL, GUEST_INITRD, GUEST_CMDLINE, GUEST_DTB,
+	GUEST_EXPECT, GUEST_N_FIELDS
+};
+/* Their names in cells.yml, which the CLI and the editor use as well. */
+extern const char *const guest_field_names[GUEST_N_FIELDS];
+/* n_cpus 0 is one CPU; ram_size 0 the default for the type. */
+int op_guest_create(struct project *p, const char *name, enum cell_type type, unsigned n_cpus,
+		    uint64_t ram_size, uint32_t *cell_id, char *why);
+/* value NULL or empty removes the setting. */
+int op_guest_set(struct project *p, const char *guest, enum guest_field field, const char *value,
+		 char *why);
+int op_guest_type(struct project *p, const char *guest, enum cell_type type, char *why);
+/* A count (cpus 0: derivation picks) or an explicit set. */
+int op_guest_cpus(struct project *p, const char *guest, unsigned n_cpus, uint64_t cpus, char *why);
+int op_guest_ram(struct project *p, const char *guest, uint64_t size, char *why);
+/* A device by path, label, alias or region name; share is SHARE_AUTO
+ * (ROOTSHARED when Linux uses it), SHARE_YES or SHARE_NO. */
+int op_guest_device_add(struct project *p, const char *guest, const char *dev, int share,
+			char *why);
+int op_guest_device_remove(struct project *p, const char *guest, const char *dev, char *why);
+int op_guest_device_share(struct project *p, const char *guest, const char *dev, int share,
+			  char *why);
+/* A link between cells a and b (the root cell or guests); a's is peer 0. */
+int op_link_create(struct project *p, const char *name, const char *a, const char *b,
+		   uint64_t size, uint64_t output_size, uint16_t protocol, char *why);
+int op_link_delete(struct project *p, const char *name, char *why);
+
 /* Groups the operations until op_group_end into one undo step. */
 void op_group_begin(struct project *p);
 void op_group_end(struct project *p);

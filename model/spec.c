@@ -102,3 +102,92 @@ struct guest_spec *spec_find_guest(const struct spec *s, const char *name)
 			return &s->guests[i];
 	return NULL;
 }
+
+static char *dup_or_null(const char *s)
+{
+	return s ? xstrdup(s) : NULL;
+}
+
+static void guest_copy(struct guest_spec *dst, const struct guest_spec *src)
+{
+	*dst = *src;
+	dst->name = dup_or_null(src->name);
+	dst->console = dup_or_null(src->console);
+	dst->image = dup_or_null(src->image);
+	dst->kernel = dup_or_null(src->kernel);
+	dst->dtb = dup_or_null(src->dtb);
+	dst->initrd = dup_or_null(src->initrd);
+	dst->cmdline = dup_or_null(src->cmdline);
+	dst->expect = dup_or_null(src->expect);
+	dst->cap_devices = src->n_devices;
+	dst->devices = src->n_devices ? xmalloc(src->n_devices * sizeof(*dst->devices)) : NULL;
+	for (size_t i = 0; i < src->n_devices; i++) {
+		dst->devices[i] = src->devices[i];
+		dst->devices[i].name = xstrdup(src->devices[i].name);
+	}
+	dst->cap_irqs = src->n_irqs;
+	dst->irqs = src->n_irqs ? xmalloc(src->n_irqs * sizeof(*dst->irqs)) : NULL;
+	if (src->n_irqs)
+		memcpy(dst->irqs, src->irqs, src->n_irqs * sizeof(*dst->irqs));
+}
+
+static void link_copy(struct link_spec *dst, const struct link_spec *src)
+{
+	*dst = *src;
+	dst->name = dup_or_null(src->name);
+	dst->cap_peers = src->n_peers;
+	dst->peers = src->n_peers ? xmalloc(src->n_peers * sizeof(*dst->peers)) : NULL;
+	for (size_t i = 0; i < src->n_peers; i++)
+		dst->peers[i] = xstrdup(src->peers[i]);
+}
+
+void spec_copy(struct spec *dst, const struct spec *src)
+{
+	const struct network_spec *n = &src->network;
+
+	*dst = *src;
+	dst->root.name = dup_or_null(src->root.name);
+	dst->root.console = dup_or_null(src->root.console);
+	dst->cap_guests = src->n_guests;
+	dst->guests = src->n_guests ? xmalloc(src->n_guests * sizeof(*dst->guests)) : NULL;
+	for (size_t i = 0; i < src->n_guests; i++)
+		guest_copy(&dst->guests[i], &src->guests[i]);
+	dst->cap_links = src->n_links;
+	dst->links = src->n_links ? xmalloc(src->n_links * sizeof(*dst->links)) : NULL;
+	for (size_t i = 0; i < src->n_links; i++)
+		link_copy(&dst->links[i], &src->links[i]);
+	dst->network.bridge = dup_or_null(n->bridge);
+	dst->network.uplink = dup_or_null(n->uplink);
+	dst->network.ipv4_prefix = dup_or_null(n->ipv4_prefix);
+	dst->network.ipv6_prefix = dup_or_null(n->ipv6_prefix);
+	dst->network.cap_members = n->n_members;
+	dst->network.members = n->n_members ? xmalloc(n->n_members * sizeof(*n->members)) : NULL;
+	for (size_t i = 0; i < n->n_members; i++) {
+		dst->network.members[i].cell = dup_or_null(n->members[i].cell);
+		dst->network.members[i].ipv4 = dup_or_null(n->members[i].ipv4);
+		dst->network.members[i].ipv6 = dup_or_null(n->members[i].ipv6);
+	}
+}
+
+struct link_spec *spec_find_link(const struct spec *s, const char *name)
+{
+	for (size_t i = 0; i < s->n_links; i++)
+		if (s->links[i].name && !strcmp(s->links[i].name, name))
+			return &s->links[i];
+	return NULL;
+}
+
+void spec_remove_guest(struct spec *s, size_t index)
+{
+	guest_free(&s->guests[index]);
+	memmove(&s->guests[index], &s->guests[index + 1],
+		(s->n_guests - index - 1) * sizeof(*s->guests));
+	s->n_guests--;
+}
+
+void spec_remove_link(struct spec *s, size_t index)
+{
+	link_free(&s->links[index]);
+	memmove(&s->links[index], &s->links[index + 1], (s->n_links - index - 1) * sizeof(*s->links));
+	s->n_links--;
+}

@@ -97,5 +97,10 @@ void spec_free(struct spec *s);
 struct guest_spec *spec_add_guest(struct spec *s, const char *name);
 struct link_spec *spec_add_link(struct spec *s, const char *name);
 struct guest_spec *spec_find_guest(const struct spec *s, const char *name);
+struct link_spec *spec_find_link(const struct spec *s, const char *name);
+/* A deep copy into dst, which holds nothing to free. */
+void spec_copy(struct spec *dst, const struct spec *src);
+void spec_remove_guest(struct spec *s, size_t index);
+void spec_remove_link(struct spec *s, size_t index);
 
 #endif

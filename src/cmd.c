@@ -27,6 +27,7 @@ const struct cmd_entry *const cmd_table[] = {
 	&cmd_assign_entry,
 	&cmd_unassign_entry,
 	&cmd_cell_entry,
+	&cmd_link_entry,
 	&cmd_irq_entry,
 	&cmd_generate_entry,
 	&cmd_import_entry,

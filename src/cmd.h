@@ -42,6 +42,7 @@ extern const struct cmd_entry cmd_assign_entry;
 extern const struct cmd_entry cmd_extract_entry;
 extern const struct cmd_entry cmd_unassign_entry;
 extern const struct cmd_entry cmd_cell_entry;
+extern const struct cmd_entry cmd_link_entry;
 extern const struct cmd_entry cmd_irq_entry;
 extern const struct cmd_entry cmd_build_entry;
 extern const struct cmd_entry cmd_push_entry;
