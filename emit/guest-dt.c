@@ -115,7 +115,8 @@ static void put_gic_and_timer(struct emit_buf *b, const struct board *bd, unsign
 		buf_printf(b, "\t\tcompatible = \"arm,gic-400\";\n\t\treg = ");
 		put_reg_cells(b, gic->gicd.start, gic->gicd.size ? gic->gicd.size : 0x1000);
 		buf_printf(b, ", ");
-		put_reg_cells(b, gic->gicc.start, gic->gicc.size ? gic->gicc.size : 0x2000);
+		/* The guest sees the virtual CPU interface where Jailhouse maps it. */
+		put_reg_cells(b, board_gic_cpuif_base(gic, &gic->gicc), BOARD_GIC_CPUIF_SIZE);
 	}
 	buf_printf(b, ";\n\t\tinterrupt-controller;\n\t\t#interrupt-cells = <3>;\n"
 		      "\t\t#address-cells = <0>;\n\t};\n\n");

@@ -285,6 +285,21 @@ bool board_covers_gic(const struct board *b, uint64_t start, uint64_t size)
 	return false;
 }
 
+/*
+ * A GIC-400 whose CPU interface frames (4 KiB each) sit at the start of two
+ * 64 KiB pages is described with a 128 KiB range: each frame is repeated
+ * through its page, so the two 4 KiB frames are contiguous only at
+ * start + 0xf000. Linux's GIC driver moves its base there for a 128 KiB
+ * range; Jailhouse needs the same address for GICC and GICV, or GICC_DIR
+ * (offset 0x1000) lands in an alias of the first frame.
+ */
+uint64_t board_gic_cpuif_base(const struct board_gic *g, const struct range *cpuif)
+{
+	if (g->version == GIC_V2 && cpuif->size == 0x20000)
+		return cpuif->start + 0xf000;
+	return cpuif->start;
+}
+
 const struct board_console *board_stdout_console(const struct board *b)
 {
 	size_t i;

@@ -50,6 +50,7 @@ struct board_region {
 	size_t n_irqs;
 	bool linux_uses;         /* System RAM in use, or a device Linux claimed */
 	bool disabled;           /* status = "disabled" in the device tree */
+	bool bus_window;         /* a window onto a bus (SPI flash), not registers */
 	unsigned sources;        /* enum source bits */
 	int32_t parent;          /* enclosing region (iomem nesting), or -1 */
 };
@@ -207,6 +208,11 @@ struct board_region *board_region_at(const struct board *b, uint64_t addr);
 const struct board_cpu *board_cpu(const struct board *b, uint32_t logical_id);
 /* Whether the GIC's registers overlap the range. */
 bool board_covers_gic(const struct board *b, uint64_t start, uint64_t size);
+/* The base of a GICv2 CPU or virtual CPU interface (gic.gicc or gic.gicv)
+ * that Jailhouse uses: the start, or start + 0xf000 for a 128 KiB frame. */
+uint64_t board_gic_cpuif_base(const struct board_gic *g, const struct range *cpuif);
+/* Its size as Jailhouse maps it: 8 KiB, the architected frame. */
+#define BOARD_GIC_CPUIF_SIZE 0x2000
 /* The console Linux prints to (stdout-path), or the first one, or NULL. */
 const struct board_console *board_stdout_console(const struct board *b);
 /* The number of bytes of RAM in total and in Linux's use. */

@@ -4,7 +4,9 @@
  * as hand-written configurations do (fewer regions, and Linux may touch
  * registers between two described devices). A merge never bridges the
  * interrupt controller's frames, RAM, the hypervisor or the virtual PCI
- * window: Jailhouse must trap or own those.
+ * window: Jailhouse must trap or own those. A window onto a bus behind a
+ * controller (SPI flash) is not registers and is left out unless /proc/iomem
+ * shows that Linux's driver maps it.
  */
 #include "config.h"
 
@@ -95,6 +97,9 @@ void derive_root_mmio(struct derive_ctx *x)
 		uint64_t ps, pe;
 
 		if (r->kind != REGION_MMIO || r->disabled || !r->size)
+			continue;
+		/* A bus's window is mapped only when Linux's driver claimed it. */
+		if (r->bus_window && !(r->linux_uses && r->sources & SRC_IOMEM))
 			continue;
 		ps = align_down(r->start, DERIVE_PAGE);
 		pe = align_up(range_last(r->start, r->size) + 1, DERIVE_PAGE);

@@ -44,9 +44,9 @@ void derive_platform(struct derive_ctx *x)
 	sys->gic_version = (uint8_t)b->gic.version;
 	sys->maintenance_irq = (uint8_t)b->gic.maintenance_irq;
 	sys->gicd_base = b->gic.gicd.start;
-	sys->gicc_base = b->gic.gicc.start;
+	sys->gicc_base = board_gic_cpuif_base(&b->gic, &b->gic.gicc);
 	sys->gich_base = b->gic.gich.start;
-	sys->gicv_base = b->gic.gicv.start;
+	sys->gicv_base = board_gic_cpuif_base(&b->gic, &b->gic.gicv);
 	sys->gicr_base = b->gic.gicr.start;
 	sys->flags = x->abi == ABI_V14 ? SYS_VIRTUAL_DEBUG_CONSOLE : 0;
 

@@ -226,8 +226,13 @@ void fdt_result_free(struct fdt_result *res)
 		free(res->mem[i].name);
 		free(res->mem[i].path);
 	}
+	for (size_t i = 0; i < res->n_pci_win; i++) {
+		free(res->pci_win[i].name);
+		free(res->pci_win[i].path);
+	}
 	for (size_t i = 0; i < res->n_cpu_paths; i++)
 		free(res->cpu_paths[i]);
+	free(res->pci_win);
 	free(res->mem);
 	free(res->cpu_paths);
 	memset(res, 0, sizeof(*res));
@@ -295,6 +300,8 @@ static void device_add(struct fdt_walk *w, int off, const char *name, enum regio
 		r->dt_path = xstrdup(w->path);
 		r->compatible = compat ? xstrdup(compat) : NULL;
 		r->disabled = disabled;
+		r->bus_window = kind == REGION_MMIO &&
+				ranges_bus_window(w->fdt, off, i, regs[i].size);
 		r->sources |= SRC_DT;
 		if (kind == REGION_RESERVED)
 			r->linux_uses = !fdt_getprop(w->fdt, off, "no-map", NULL);
@@ -303,6 +310,11 @@ static void device_add(struct fdt_walk *w, int off, const char *name, enum regio
 			irq_resolve(w, off, w->stack[w->depth].iparent, r);
 		}
 	}
+	if (!first)
+		irq_resolve(w, off, w->stack[w->depth].iparent, NULL);
+	irq_references(w, off, w->stack[w->depth].iparent);
+	if (w->stack[w->depth].pci && kind == REGION_MMIO && !disabled)
+		ranges_pci_windows(w, name);
 }
 
 /* Sets up the stack entry of node off at w->depth; false when too long a path. */

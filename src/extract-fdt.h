@@ -44,11 +44,17 @@ struct dt_memory {
 struct fdt_result {
 	struct dt_memory *mem;
 	size_t n_mem, cap_mem;
+	/* The windows of enabled PCI host bridges (their ranges). */
+	struct dt_memory *pci_win;
+	size_t n_pci_win, cap_pci_win;
 	char **cpu_paths;
 	size_t n_cpu_paths, cap_cpu_paths;
 	/* The CPU a known SoC's firmware boots Linux on, which Linux numbers 0. */
 	bool boot_known;
 	uint64_t boot_mpidr;
+	/* The highest GIC interrupt any node, interrupt-map or MSI or router
+	 * range refers to: the GIC has at least this many. */
+	uint32_t irq_max;
 };
 
 /* Checks the blob with fdt_check_full and walks it into b and res. Returns 0
@@ -109,6 +115,12 @@ struct fdt_walk {
 bool ranges_translate(const struct fdt_walk *w, const fdt32_t *addr, uint64_t *out,
 		      const char **why);
 uint64_t dt_cells(const fdt32_t *p, uint32_t n);
+/* Whether reg entry i (of size bytes) of node off is the memory-mapped
+ * window onto the bus the node controls rather than its registers. */
+bool ranges_bus_window(const void *fdt, int off, size_t i, uint64_t size);
+/* The current node is an enabled PCI host bridge: its ranges go to
+ * res->pci_win. */
+void ranges_pci_windows(struct fdt_walk *w, const char *name);
 
 /* extract-gic.c */
 bool gic_is_gic(const void *fdt, int off, enum gic_version *version);
@@ -122,8 +134,12 @@ uint32_t gic_known_irqs(const void *fdt, const char **compatible);
 
 /* extract-irq.c: the phandle table, then per-node resolution. */
 void irq_index(struct fdt_walk *w);
-/* Resolves the current node's interrupts into absolute GIC numbers on r. */
+/* Resolves the current node's interrupts into absolute GIC numbers on r
+ * (NULL for a node without registers, which only counts them). */
 void irq_resolve(struct fdt_walk *w, int off, uint32_t iparent, struct board_region *r);
+/* Counts the GIC interrupts a node's interrupt-map and interrupt ranges
+ * (MSI frames, routers) refer to. */
+void irq_references(struct fdt_walk *w, int off, uint32_t iparent);
 
 /* extract-cpu.c: a node below /cpus. */
 void cpu_add(struct fdt_walk *w, int off);

@@ -100,9 +100,15 @@ static int64_t irq_to_gic(const struct fdt_walk *w, uint32_t ctrl, const fdt32_t
 	return -1;
 }
 
-static void irq_add(struct board_region *r, int64_t irq)
+/* r is NULL for a node without registers: its interrupts still count for
+ * how many the GIC has. */
+static void irq_add(struct fdt_walk *w, struct board_region *r, int64_t irq)
 {
 	if (irq < 0)
+		return;
+	if ((uint32_t)irq > w->res->irq_max)
+		w->res->irq_max = (uint32_t)irq;
+	if (!r)
 		return;
 	for (size_t i = 0; i < r->n_irqs; i++)
 		if (r->irqs[i] == (uint32_t)irq)
@@ -123,12 +129,13 @@ void irq_resolve(struct fdt_walk *w, int off, uint32_t iparent, struct board_reg
 			const struct fdt_phandle *ctrl = irq_phandle(w, fdt32_to_cpu(p[i]));
 
 			if (!ctrl || !ctrl->icells || i + 1 + ctrl->icells > cells) {
-				report_at(w->rep, w->file, 0,
-					  _("%s: interrupts-extended names an unknown controller"),
-					  w->path);
+				if (r)
+					report_at(w->rep, w->file, 0,
+						  _("%s: interrupts-extended names an unknown "
+						    "controller"), w->path);
 				return;
 			}
-			irq_add(r, irq_to_gic(w, ctrl->phandle, p + i + 1, ctrl->icells, 0));
+			irq_add(w, r, irq_to_gic(w, ctrl->phandle, p + i + 1, ctrl->icells, 0));
 			i += 1 + ctrl->icells;
 		}
 		return;
@@ -139,10 +146,71 @@ void irq_resolve(struct fdt_walk *w, int off, uint32_t iparent, struct board_reg
 	const struct fdt_phandle *ctrl = irq_phandle(w, iparent);
 
 	if (!ctrl || !ctrl->icells) {
-		report_at(w->rep, w->file, 0, _("%s: interrupts without an interrupt parent"),
-			  w->path);
+		if (r)
+			report_at(w->rep, w->file, 0,
+				  _("%s: interrupts without an interrupt parent"), w->path);
 		return;
 	}
 	for (size_t i = 0; i + ctrl->icells <= (size_t)len / 4; i += ctrl->icells)
-		irq_add(r, irq_to_gic(w, iparent, p + i, ctrl->icells, 0));
+		irq_add(w, r, irq_to_gic(w, iparent, p + i, ctrl->icells, 0));
+}
+
+/* An interrupt-map (PCI INTx, interrupt nexus nodes): each entry is a child
+ * unit address and specifier, the parent's phandle, the parent's unit
+ * address and specifier. */
+static void irq_map_refs(struct fdt_walk *w, int off)
+{
+	const fdt32_t *p;
+	int len;
+	size_t cells, i = 0;
+	uint32_t child = dt_prop_u32(w->fdt, off, "#address-cells", 0) +
+			 dt_prop_u32(w->fdt, off, "#interrupt-cells", 1);
+
+	p = fdt_getprop(w->fdt, off, "interrupt-map", &len);
+	if (!p || len <= 0)
+		return;
+	cells = (size_t)len / 4;
+	while (i + child < cells) {
+		const struct fdt_phandle *par = irq_phandle(w, fdt32_to_cpu(p[i + child]));
+		uint32_t pac;
+
+		if (!par || !par->icells)
+			return;     /* a malformed map: where the next entry starts is unknown */
+		pac = dt_prop_u32(w->fdt, par->off, "#address-cells", 0);
+		i += child + 1 + pac;
+		if (i + par->icells > cells)
+			return;
+		irq_add(w, NULL, irq_to_gic(w, par->phandle, p + i, par->icells, 0));
+		i += par->icells;
+	}
+}
+
+/* The last GIC interrupt of count lines from base (absolute numbers). */
+static void irq_range_refs(struct fdt_walk *w, uint64_t base, uint64_t count)
+{
+	if (count && base + count - 1 < BOARD_MAX_IRQS)
+		irq_add(w, NULL, (int64_t)(base + count - 1));
+}
+
+void irq_references(struct fdt_walk *w, int off, uint32_t iparent)
+{
+	const fdt32_t *p;
+	int len;
+
+	irq_map_refs(w, off);
+	/* GICv2m MSI frames: the SPIs a frame raises. */
+	if (fdt_getprop(w->fdt, off, "arm,msi-base-spi", NULL))
+		irq_range_refs(w, 32 + (uint64_t)dt_prop_u32(w->fdt, off, "arm,msi-base-spi", 0),
+			       dt_prop_u32(w->fdt, off, "arm,msi-num-spis", 0));
+	/* Marvell's GICP: <first SPI, count> pairs it signals. */
+	p = fdt_getprop(w->fdt, off, "marvell,spi-ranges", &len);
+	for (int i = 0; p && len > 0 && i + 1 < len / 4; i += 2)
+		irq_range_refs(w, 32 + (uint64_t)fdt32_to_cpu(p[i]), fdt32_to_cpu(p[i + 1]));
+	/* TI's interrupt routers, programmed through the secure firmware:
+	 * <input, parent's interrupt, count> triplets; towards the GIC the
+	 * parent's number is the absolute one. */
+	p = fdt_getprop(w->fdt, off, "ti,interrupt-ranges", &len);
+	if (p && iparent && iparent == w->gic_phandle)
+		for (int i = 0; len > 0 && i + 2 < len / 4; i += 3)
+			irq_range_refs(w, fdt32_to_cpu(p[i + 1]), fdt32_to_cpu(p[i + 2]));
 }

@@ -210,7 +210,8 @@ static void devices_from_iomem(struct board *b, const struct iomem *io, const ch
 	range_index_free(dt);
 }
 
-/* Without /proc/iomem: all device-tree RAM and every enabled device count as Linux's. */
+/* Without /proc/iomem: all device-tree RAM and every enabled device count as
+ * Linux's, and the PCI host bridges' windows are what the tree says. */
 static void assume_linux_uses_all(struct board *b, const struct fdt_result *res,
 				  struct extract_report *rep)
 {
@@ -225,6 +226,15 @@ static void assume_linux_uses_all(struct board *b, const struct fdt_result *res,
 	for (size_t i = 0; i < b->n_regions; i++)
 		if (b->regions[i].kind == REGION_MMIO)
 			b->regions[i].linux_uses = !b->regions[i].disabled;
+	for (size_t i = 0; i < res->n_pci_win; i++) {
+		struct board_region *r = board_add_region(b, res->pci_win[i].name,
+							  res->pci_win[i].r.start,
+							  res->pci_win[i].r.size, REGION_MMIO);
+
+		r->dt_path = xstrdup(res->pci_win[i].path);
+		r->linux_uses = true;
+		r->sources |= SRC_DT;
+	}
 	report_at(rep, NULL, 0,
 		  _("no /proc/iomem: assuming Linux uses all RAM and every enabled device"));
 }
@@ -327,12 +337,16 @@ static void cpus_from_dump(struct dump *d, struct board *b, const struct fdt_res
 }
 
 /* The GIC's interrupt count is in a register, not in the tree. A known SoC's
- * documented count is taken when every interrupt in use fits in it; otherwise
- * the highest interrupt anyone refers to, rounded up to the 32 a GICD_TYPER
- * step covers, is a lower bound. */
-static void gic_count_irqs(const void *fdt, struct board *b, struct extract_report *rep)
+ * documented count is taken when every interrupt referred to fits in it;
+ * otherwise the highest interrupt anyone refers to (a device, an
+ * interrupt-map, an MSI frame or router, Linux), rounded up to the 32 a
+ * GICD_TYPER step covers, is a lower bound. */
+static void gic_count_irqs(const void *fdt, const struct fdt_result *res, struct board *b,
+			   struct extract_report *rep)
 {
-	uint32_t max = b->gic.maintenance_irq, known;
+	uint32_t max = b->gic.maintenance_irq > res->irq_max ? b->gic.maintenance_irq
+							      : res->irq_max;
+	uint32_t known;
 	const char *soc = NULL;
 
 	for (size_t i = 0; i < b->n_regions; i++)
@@ -414,7 +428,7 @@ int extract_board(struct dump *d, struct board *b, struct extract_report *rep,
 	}
 	pci_extract(d, b, rep);
 	net_extract(d, b, rep);
-	gic_count_irqs(blob, b, rep);
+	gic_count_irqs(blob, &res, b, rep);
 	board_index(b);
 out:
 	iomem_free(&io);

@@ -6,8 +6,15 @@
  */
 #include "config.h"
 
+#include <stdlib.h>
+#include <string.h>
+
 #include "po/i18n.h"
+#include "model/util.h"
 #include "src/extract-fdt.h"
+
+/* Registers of one device stay below this; flash windows are 16 MiB and up. */
+#define RANGES_BUS_WINDOW_MIN (1ull << 20)
 
 uint64_t dt_cells(const fdt32_t *p, uint32_t n)
 {
@@ -73,4 +80,75 @@ bool ranges_translate(const struct fdt_walk *w, const fdt32_t *addr, uint64_t *o
 	}
 	*out = a;
 	return true;
+}
+
+/*
+ * A controller of a bus whose devices have no CPU addresses (#size-cells 0
+ * below it: SPI, I2C) lists its registers first. A large further reg entry
+ * is the bus's own address space seen through the controller (a QSPI
+ * controller's memory-mapped flash: 128 MiB on ZynqMP, 256 MiB on LS1046A,
+ * 4 GiB on AM625), not registers, and no hand-written configuration maps it.
+ */
+bool ranges_bus_window(const void *fdt, int off, size_t i, uint64_t size)
+{
+	return i > 0 && size >= RANGES_BUS_WINDOW_MIN &&
+	       fdt_getprop(fdt, off, "#size-cells", NULL) &&
+	       dt_prop_u32(fdt, off, "#size-cells", 1) == 0;
+}
+
+/* The PCI space code in the top cell of a PCI address (0b01 I/O, 0b1x memory). */
+static const char *pci_space_name(uint32_t hi)
+{
+	switch ((hi >> 24) & 3) {
+	case 1:
+		return "io";
+	case 2:
+		return "mem";
+	case 3:
+		return "mem64";
+	default:
+		return "config";
+	}
+}
+
+/*
+ * A PCI host bridge's ranges are the windows through which the CPU reaches
+ * the devices behind it: I/O and memory BARs. Its children have PCI
+ * addresses, so the devices never add them. Like memory nodes, they are
+ * kept aside: /proc/iomem, when the dump has it, shows the windows Linux
+ * set up and the BARs in them; only a device tree alone needs them.
+ */
+void ranges_pci_windows(struct fdt_walk *w, const char *name)
+{
+	const struct fdt_level *l = &w->stack[w->depth], *up = &w->stack[w->depth - 1];
+	size_t entry = (size_t)(l->ac + up->ac + l->sc), n;
+	struct fdt_result *res = w->res;
+
+	if (!l->ranges || !l->ranges_len || l->ac != 3 || up->ac == 0 || up->ac > 2 ||
+	    l->sc == 0 || l->sc > 2)
+		return;
+	n = (size_t)l->ranges_len / (entry * 4);
+	for (size_t i = 0; i < n; i++) {
+		const fdt32_t *e = l->ranges + i * entry;
+		uint64_t size = dt_cells(e + l->ac + up->ac, l->sc), start;
+		const char *why;
+
+		if (!size)
+			continue;
+		if (!ranges_translate(w, e + l->ac, &start, &why)) {
+			w->untranslatable++;
+			report_at(w->rep, w->file, 0,
+				  _("%s: reg 0x%llx cannot be translated to a CPU address: %s"),
+				  w->path, (unsigned long long)dt_cells(e + l->ac, up->ac), why);
+			continue;
+		}
+		ARRAY_GROW(res->pci_win, res->n_pci_win, res->cap_pci_win);
+		/* A bridge may have several windows of one space (Tegra's ports). */
+		res->pci_win[res->n_pci_win++] = (struct dt_memory){
+			{ start, size },
+			xasprintf("%s:%s@%llx", name, pci_space_name(fdt32_to_cpu(e[0])),
+				  (unsigned long long)start),
+			xstrdup(w->path),
+		};
+	}
 }

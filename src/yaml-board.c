@@ -73,6 +73,9 @@ static const struct yfield region_fields[] = {
 	   .doc = "RAM in use, or a device Linux claimed"),
 	YF("disabled", YK_BOOL, struct board_region, disabled, 0,
 	   .doc = "status = \"disabled\" in the device tree"),
+	YF("bus_window", YK_BOOL, struct board_region, bus_window, 0,
+	   .doc = "the memory-mapped window onto a bus behind a controller "
+		  "(SPI flash), not registers"),
 	YF("sources", YK_FLAGS, struct board_region, sources, 0, .ref = source_flag_names,
 	   .doc = "where the facts came from"),
 	YF("parent", YK_UINT, struct board_region, parent, 0, .read = read_parent,
