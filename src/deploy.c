@@ -1,26 +1,23 @@
 /*
  * Building and pushing the deploy set. The .cell files come from our own
- * emission, so no Jailhouse tree or cross compiler is needed to start
- * cells; images are taken as the project names them.
+ * emission (the set src/generate.h makes for autojail generate too), so no
+ * Jailhouse tree or cross compiler is needed to start cells; images are
+ * taken as the project names them.
  */
 #include "config.h"
 
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <sys/wait.h>
 
 #include "emit/emit.h"
-#include "emit/guest-dt.h"
 #include "emit/net-script.h"
-#include "model/derive.h"
-#include "po/i18n.h"
-#include "model/network.h"
 #include "model/util.h"
+#include "po/i18n.h"
 #include "src/atomic.h"
 #include "src/deploy.h"
+#include "src/generate.h"
 #include "src/inmate-build.h"
 
 /* Paths in cells.yml are relative to the project directory. */
@@ -33,79 +30,59 @@ static char *project_path(const struct project *p, const char *path)
 	return xasprintf("%s/%s", p->dir, path);
 }
 
-static int write_cell(const struct project *p, const struct cell *c, const char *dir,
-		      char **path, struct error *err)
+/* The path in the build directory of a file of the set; NULL when the set
+ * has no such file. */
+static char *set_path(const struct generate_set *set, const char *dir, const char *base,
+		      const char *ext)
 {
-	struct emit_buf buf;
-	struct emit_error eerr;
-	char *base;
-	int ret;
+	char *name = xasprintf("%s%s", base, ext);
+	char *path = generate_set_find(set, name) ? xasprintf("%s/%s", dir, name) : NULL;
 
-	emit_buf_init(&buf);
-	if (emit_cell_binary(&p->config, c, p->settings.abi, &buf, &eerr) < 0) {
-		error_set(err, "%s", eerr.text);
-		emit_buf_free(&buf);
-		return -1;
-	}
-	base = emit_file_base(c);
-	*path = xasprintf("%s/%s.cell", dir, base);
+	free(name);
+	return path;
+}
+
+static char *cell_path(const struct generate_set *set, const char *dir, const struct cell *c)
+{
+	char *base = emit_file_base(c);
+	char *path = set_path(set, dir, base, ".cell");
+
 	free(base);
-	ret = atomic_write(*path, buf.data, buf.len, 0, err);
-	emit_buf_free(&buf);
-	return ret;
+	return path;
 }
 
-static int write_buf(const char *path, const struct emit_buf *b, mode_t mode, struct error *err)
-{
-	if (atomic_write(path, b->data, b->len, 0, err) < 0)
-		return -1;
-	chmod(path, mode);
-	return 0;
-}
-
-/* The device tree derivation describes for a Linux guest, as a blob. */
-static char *guest_dtb(const struct project *p, const struct cell *c, const char *dir,
+/* The device tree the set holds for a Linux guest, compiled to a blob. */
+static char *guest_dtb(const struct generate_set *set, const struct cell *c, const char *dir,
 		       struct error *err)
 {
-	const struct derive_guest *g = derive_report_guest(p->derived, c->name);
 	char *base = emit_file_base(c);
-	char *dts = xasprintf("%s/%s.dts", dir, base);
+	char *dts = set_path(set, dir, base, ".dts");
 	char *dtb = xasprintf("%s/%s.dtb", dir, base);
-	char *qs = link_quote(dts), *qb = link_quote(dtb), *cmd = NULL;
-	struct emit_error eerr;
-	struct emit_buf buf;
+	char *qs, *qb, *cmd;
 	int status;
 
 	free(base);
-	emit_buf_init(&buf);
-	if (!g || emit_guest_dts(&p->board, &p->config, c, g, &buf, &eerr) < 0) {
+	if (!dts) {
 		error_set(err, _("cell %s: no device tree could be made for it: %s"), c->name,
-			  g ? eerr.text : _("derivation did not describe the guest"));
-		goto fail;
+			  _("derivation did not describe the guest"));
+		free(dtb);
+		return NULL;
 	}
-	if (write_buf(dts, &buf, 0644, err) < 0)
-		goto fail;
+	qs = link_quote(dts);
+	qb = link_quote(dtb);
 	cmd = xasprintf("dtc -q -I dts -O dtb -o %s %s", qb, qs);
 	status = system(cmd);
 	if (status == -1 || !WIFEXITED(status) || WEXITSTATUS(status) != 0) {
 		error_set(err, _("cell %s: dtc could not compile %s (is device-tree-compiler "
 				 "installed?)"), c->name, dts);
-		goto fail;
+		free(dtb);
+		dtb = NULL;
 	}
-	emit_buf_free(&buf);
 	free(cmd);
 	free(qs);
 	free(qb);
 	free(dts);
 	return dtb;
-fail:
-	emit_buf_free(&buf);
-	free(cmd);
-	free(qs);
-	free(qb);
-	free(dts);
-	free(dtb);
-	return NULL;
 }
 
 /* The kernel command line of cells.yml, with the switch's address added. */
@@ -121,32 +98,19 @@ static char *guest_cmdline(const struct project *p, const struct guest_spec *g)
 	return line;
 }
 
-static int write_network(const struct project *p, struct deploy *d, struct error *err)
+/* The virtual switch's bridge scripts, when the set has them. */
+static void find_network(const struct project *p, const struct generate_set *set,
+			 struct deploy *d)
 {
-	const enum net_file which[] = { NET_FILE_UP, NET_FILE_DOWN };
-	char **paths[] = { &d->net_up, &d->net_down };
-	struct emit_error eerr;
+	char *up = net_script_file_name(&p->config, NET_FILE_UP, NULL);
+	char *down = net_script_file_name(&p->config, NET_FILE_DOWN, NULL);
 
-	if (!network_in_use(&p->spec))
-		return 0;
-	for (size_t i = 0; i < ARRAY_SIZE(which); i++) {
-		char *name = net_script_file_name(&p->config, which[i], NULL);
-		struct emit_buf buf;
-		int ret;
-
-		*paths[i] = xasprintf("%s/%s", d->dir, name);
-		free(name);
-		emit_buf_init(&buf);
-		ret = net_script_emit(&p->board, &p->spec, &p->config, which[i], NULL, &buf, &eerr);
-		if (ret < 0)
-			error_set(err, "%s", eerr.text);
-		else
-			ret = write_buf(*paths[i], &buf, 0755, err);
-		emit_buf_free(&buf);
-		if (ret < 0)
-			return -1;
+	if (generate_set_find(set, up) && generate_set_find(set, down)) {
+		d->net_up = xasprintf("%s/%s", d->dir, up);
+		d->net_down = xasprintf("%s/%s", d->dir, down);
 	}
-	return 0;
+	free(up);
+	free(down);
 }
 
 static void script_line(FILE *f, const char *fmt, const char *a, const char *b)
@@ -226,29 +190,11 @@ static int write_start_script(struct deploy *d, const char *remote_dir, struct e
 	return atomic_commit(&af, err);
 }
 
-int deploy_build(struct project *p, bool force, struct deploy *d, struct error *err)
+/* The cells' deploy entries: the .cell and device tree from the set, the
+ * images and kernels cells.yml names, inmates built from source. */
+static int add_cells(struct project *p, const struct generate_set *set, struct deploy *d,
+		     struct error *err)
 {
-	const char *remote_dir = p->settings.remote_dir ? p->settings.remote_dir : "/tmp/autojail";
-	size_t errors = validator_count(p->validator, SEV_ERROR);
-
-	memset(d, 0, sizeof(*d));
-	if (errors && !force) {
-		error_set(err, P_("the project has %zu error; 'autojail check' lists it "
-				  "(--force builds anyway)",
-				  "the project has %zu errors; 'autojail check' lists them "
-				  "(--force builds anyway)", errors),
-			  errors);
-		return -1;
-	}
-	if (!config_root(&p->config)) {
-		error_set(err, _("the project has no root cell"));
-		return -1;
-	}
-	d->dir = xasprintf("%s/build", p->dir);
-	if (mkdir(d->dir, 0777) < 0 && errno != EEXIST) {
-		error_errno(err, _("cannot create %s"), d->dir);
-		return -1;
-	}
 	d->cells = xcalloc(p->config.n_cells, sizeof(*d->cells));
 	for (size_t i = 0; i < p->config.n_cells; i++) {
 		const struct cell *c = p->config.cells[i];
@@ -256,14 +202,12 @@ int deploy_build(struct project *p, bool force, struct deploy *d, struct error *
 		struct deploy_cell *dc;
 
 		if (c->root) {
-			if (write_cell(p, c, d->dir, &d->system_file, err) < 0)
-				return -1;
+			d->system_file = cell_path(set, d->dir, c);
 			continue;
 		}
 		dc = &d->cells[d->n_cells++];
 		dc->name = xstrdup(c->name);
-		if (write_cell(p, c, d->dir, &dc->cell_file, err) < 0)
-			return -1;
+		dc->cell_file = cell_path(set, d->dir, c);
 		g = spec_find_guest(&p->spec, c->name);
 		if (g && g->image && strncmp(g->image, INMATE_PREFIX, strlen(INMATE_PREFIX)) == 0) {
 			if (inmate_build(&p->settings, g->image + strlen(INMATE_PREFIX), d->dir,
@@ -280,13 +224,44 @@ int deploy_build(struct project *p, bool force, struct deploy *d, struct error *
 			dc->initrd = project_path(p, g->initrd);
 			dc->cmdline = guest_cmdline(p, g);
 			dc->expect = g->expect ? xstrdup(g->expect) : NULL;
-			if (dc->kernel && !dc->dtb && !(dc->dtb = guest_dtb(p, c, d->dir, err)))
+			if (dc->kernel && !dc->dtb && !(dc->dtb = guest_dtb(set, c, d->dir, err)))
 				return -1;
 		}
 	}
-	if (write_network(p, d, err) < 0)
+	return 0;
+}
+
+int deploy_build(struct project *p, bool force, struct deploy *d, struct error *err)
+{
+	const char *remote_dir = p->settings.remote_dir ? p->settings.remote_dir : "/tmp/autojail";
+	size_t errors = generate_blockers(p, p->derived);
+	struct generate_set set;
+	int ret;
+
+	memset(d, 0, sizeof(*d));
+	if (errors && !force) {
+		error_set(err, P_("the project has %zu error; 'autojail check' lists it "
+				  "(--force builds anyway)",
+				  "the project has %zu errors; 'autojail check' lists them "
+				  "(--force builds anyway)", errors),
+			  errors);
 		return -1;
-	return write_start_script(d, remote_dir, err);
+	}
+	if (!config_root(&p->config)) {
+		error_set(err, _("the project has no root cell"));
+		return -1;
+	}
+	d->dir = xasprintf("%s/build", p->dir);
+	/* The set generate writes, in full, then what only the board needs. */
+	if (generate_set_make(p, p->settings.abi, p->derived, &set, err) < 0)
+		return -1;
+	ret = generate_set_write(&set, d->dir, NULL, NULL, err);
+	if (ret == 0)
+		ret = add_cells(p, &set, d, err);
+	if (ret == 0)
+		find_network(p, &set, d);
+	generate_set_free(&set);
+	return ret < 0 ? -1 : write_start_script(d, remote_dir, err);
 }
 
 void deploy_free(struct deploy *d)

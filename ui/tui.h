@@ -36,8 +36,8 @@ void tui_frame(struct tui *t);
 int tui_script(struct tui *t, const char *path, char *msg, size_t len);
 /* Writes the screen as UTF-8 text, one line per row, trailing blanks removed. */
 int tui_dump(struct tui *t, const char *path, char *msg, size_t len);
-/* The save the editor uses: cells.yml, then C and .cell files into DIR/out/
- * unless the validator reports errors (ui/save.c). */
+/* The save the editor uses: cells.yml, then the files autojail generate
+ * writes, into DIR/generated/, unless errors remain (ui/save.c). */
 int tui_save_project(struct project *p, char *report, size_t len);
 
 #endif

@@ -484,8 +484,8 @@ emit_run() {
 rm -rf "$tap_tmp/emit"
 mkdir -p "$tap_tmp/emit"
 ok "s on a valid project saves and writes the configurations" emit_run
-ok "... a C source and a .cell file per cell" sh -c "ls '$tap_tmp/emit/out/'*.c '$tap_tmp/emit/out/'*.cell"
-judged "... which Jailhouse's build and checker accept" 14 "$tap_tmp/emit/out"
+ok "... a C source and a .cell file per cell" sh -c "ls '$tap_tmp/emit/generated/'*.c '$tap_tmp/emit/generated/'*.cell"
+judged "... which Jailhouse's build and checker accept" 14 "$tap_tmp/emit/generated"
 
 script noemit <<EOF
 $new_cell
@@ -495,7 +495,7 @@ EOF
 mkdir -p "$tap_tmp/noemit"
 ok "with errors, s saves cells.yml but writes no configuration" sh -c "
 	'$aj' -C '$tap_tmp/noemit' tui --size 200x24 --script '$tap_tmp/noemit.script' 2>&1 &&
-	[ -e '$tap_tmp/noemit/cells.yml' ] && [ ! -e '$tap_tmp/noemit/out' ]"
+	[ -e '$tap_tmp/noemit/cells.yml' ] && [ ! -e '$tap_tmp/noemit/generated' ]"
 
 script jump <<EOF
 $new_cell
