@@ -74,6 +74,18 @@ static void resolve(const struct board *b, const char *name, struct id_list *ids
 	}
 }
 
+bool derive_device_has_region(const struct board *b, const char *dev, uint32_t region_id)
+{
+	struct id_list ids = { 0 };
+	bool found = false;
+
+	resolve(b, dev, &ids);
+	for (size_t i = 0; i < ids.n && !found; i++)
+		found = ids.v[i] == region_id;
+	free(ids.v);
+	return found;
+}
+
 const struct board_console *derive_find_console(const struct board *b, const char *name)
 {
 	struct id_list ids = { 0 };

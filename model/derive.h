@@ -105,6 +105,10 @@ const struct derive_guest *derive_report_guest(const struct derive_report *rep,
 int derive_config(const struct board *b, const struct spec *s, enum abi abi, struct config *c,
 		  struct derive_report *rep);
 
+/* Whether a guest's device named dev (path, label, alias, console or region
+ * name, as cells.yml names devices) brings board region region_id. */
+bool derive_device_has_region(const struct board *b, const char *dev, uint32_t region_id);
+
 /* Whether the spec has a network section (model/network.h) at all. */
 bool network_in_use(const struct spec *s);
 /*

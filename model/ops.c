@@ -145,6 +145,27 @@ static int add_region(struct project *p, struct cell *cell, const struct cell_re
 	return 0;
 }
 
+/*
+ * A guest of cells.yml takes a device as cells.yml says it: by name, so
+ * derivation brings all its registers and interrupts and decides ROOTSHARED
+ * from Linux's use (shared forces it). A region mapped by hand would be
+ * lost on the next load, where derivation starts again from the spec.
+ */
+static int assign_device(struct project *p, const struct cell *cell, uint32_t board_region,
+			 bool shared, uint32_t *region_id, char *why)
+{
+	const struct cell *now;
+
+	if (op_guest_device_add(p, cell->name, spec_device_name(&p->board, board_region),
+				shared ? SHARE_YES : SHARE_AUTO, why) < 0)
+		return -1;
+	now = config_cell_by_id(&p->config, cell->id);
+	for (size_t i = 0; region_id && now && i < now->n_regions; i++)
+		if (now->regions[i].board_region == (int32_t)board_region)
+			*region_id = now->regions[i].id;
+	return 0;
+}
+
 int op_assign(struct project *p, uint32_t board_region, uint32_t cell_id, bool shared,
 	      uint32_t *region_id, char *why)
 {
@@ -159,6 +180,8 @@ int op_assign(struct project *p, uint32_t board_region, uint32_t cell_id, bool s
 	if (board_region_taken(p, cell, (int32_t)board_region, why))
 		return -1;
 	br = &p->board.regions[board_region];
+	if (br->kind == REGION_MMIO && spec_find_guest(&p->spec, cell->name))
+		return assign_device(p, cell, board_region, shared, region_id, why);
 	r.name = br->name;
 	r.phys = r.virt = br->start;
 	r.size = br->size;
@@ -190,6 +213,13 @@ int op_unassign(struct project *p, uint32_t cell_id, uint32_t region_id, char *w
 
 	if (!cell || !(r = find_region(cell, region_id, why)))
 		return -1;
+	if (r->origin == ORIGIN_DERIVED && r->board_region >= 0) {
+		const struct device_ref *dev =
+			spec_guest_device_of(p, cell->name, (uint32_t)r->board_region);
+
+		if (dev)
+			return op_guest_device_remove(p, cell->name, dev->name, why);
+	}
 	region_record(&rec, REC_REGION_REMOVE, cell, (size_t)(r - cell->regions), r);
 	commit(p, &rec, false);
 	return 0;
@@ -217,6 +247,24 @@ int op_region_edit(struct project *p, uint32_t cell_id, uint32_t region_id,
 	return 0;
 }
 
+/* A guest's device goes to the other cell as that cell takes devices. */
+static int move_device(struct project *p, uint32_t from, uint32_t region_id, uint32_t to,
+		       uint32_t board_region, char *why)
+{
+	char ignored[OP_WHY_LEN];
+	int rc;
+
+	op_group_begin(p);
+	rc = op_unassign(p, from, region_id, why);
+	if (!rc && (rc = op_assign(p, board_region, to, false, NULL, why)) < 0) {
+		op_group_end(p);
+		op_undo(p, ignored);
+		return rc;
+	}
+	op_group_end(p);
+	return rc;
+}
+
 int op_region_move(struct project *p, uint32_t from_cell, uint32_t region_id,
 		   uint32_t to_cell, char *why)
 {
@@ -231,6 +279,9 @@ int op_region_move(struct project *p, uint32_t from_cell, uint32_t region_id,
 		return 0;
 	if (board_region_taken(p, to, r->board_region, why))
 		return -1;
+	if (r->origin == ORIGIN_DERIVED && r->board_region >= 0 &&
+	    spec_guest_device_of(p, from->name, (uint32_t)r->board_region))
+		return move_device(p, from->id, region_id, to->id, (uint32_t)r->board_region, why);
 	change_init(&ch);
 	op_group_begin(p);
 	region_record(&rec, REC_REGION_REMOVE, from, (size_t)(r - from->regions), r);

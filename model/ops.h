@@ -66,6 +66,9 @@ enum guest_field {
 };
 /* Their names in cells.yml, which the CLI and the editor use as well. */
 extern const char *const guest_field_names[GUEST_N_FIELDS];
+/* The words for a device's share: auto (ROOTSHARED when Linux uses the
+ * device), yes, no; as the CLI and the editor take them. */
+extern const char *const device_share_names[3];
 /* n_cpus 0 is one CPU; ram_size 0 the default for the type. */
 int op_guest_create(struct project *p, const char *name, enum cell_type type, unsigned n_cpus,
 		    uint64_t ram_size, uint32_t *cell_id, char *why);
@@ -83,6 +86,12 @@ int op_guest_device_add(struct project *p, const char *guest, const char *dev, i
 int op_guest_device_remove(struct project *p, const char *guest, const char *dev, char *why);
 int op_guest_device_share(struct project *p, const char *guest, const char *dev, int share,
 			  char *why);
+/* The device of the guest that brings board region board_region, or NULL:
+ * what the editor shows and toggles on a device region of a guest. */
+const struct device_ref *spec_guest_device_of(const struct project *p, const char *guest,
+					      uint32_t board_region);
+/* The name cells.yml gives a board region as a guest's device. */
+const char *spec_device_name(const struct board *b, uint32_t board_region);
 /* A link between cells a and b (the root cell or guests); a's is peer 0. */
 int op_link_create(struct project *p, const char *name, const char *a, const char *b,
 		   uint64_t size, uint64_t output_size, uint16_t protocol, char *why);

@@ -24,6 +24,10 @@ const char *const guest_field_names[GUEST_N_FIELDS] = {
 	[GUEST_EXPECT] = "expect",
 };
 
+const char *const device_share_names[3] = {
+	[SHARE_AUTO] = "auto", [SHARE_YES] = "yes", [SHARE_NO] = "no",
+};
+
 static int refuse(char *why, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
 static int refuse(char *why, const char *fmt, ...)
@@ -309,4 +313,23 @@ int op_guest_device_share(struct project *p, const char *guest, const char *dev,
 	if (!dev || device_index(g, dev) < 0)
 		return refuse(why, _("'%s' is not a device of '%s'"), dev ? dev : "", guest);
 	return spec_edit(p, device_change, &c, why);
+}
+
+const struct device_ref *spec_guest_device_of(const struct project *p, const char *guest,
+					      uint32_t board_region)
+{
+	const struct guest_spec *g = guest ? spec_find_guest(&p->spec, guest) : NULL;
+
+	for (size_t i = 0; g && i < g->n_devices; i++)
+		if (derive_device_has_region(&p->board, g->devices[i].name, board_region))
+			return &g->devices[i];
+	return NULL;
+}
+
+/* The node's path is unique where names (and labels) need not be. */
+const char *spec_device_name(const struct board *b, uint32_t board_region)
+{
+	const struct board_region *r = &b->regions[board_region];
+
+	return r->dt_path ? r->dt_path : r->name;
 }

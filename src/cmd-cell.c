@@ -128,11 +128,8 @@ static int verb_type(struct project *p, int argc, char **args, char *why)
 /* share takes yes, no or auto (ROOTSHARED when Linux uses the device). */
 static bool parse_share(const char *text, int *share)
 {
-	static const char *const names[] = { [SHARE_AUTO] = "auto", [SHARE_YES] = "yes",
-					     [SHARE_NO] = "no" };
-
-	for (size_t i = 0; i < ARRAY_SIZE(names); i++) {
-		if (!strcmp(text, names[i])) {
+	for (size_t i = 0; i < ARRAY_SIZE(device_share_names); i++) {
+		if (!strcmp(text, device_share_names[i])) {
 			*share = (int)i;
 			return true;
 		}

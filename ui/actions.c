@@ -13,7 +13,7 @@
 #include "po/i18n.h"
 #include "model/ops.h"
 #include "model/util.h"
-#include "ui/ui.h"
+#include "ui/detail.h"
 
 static struct view *focused(struct tui *t)
 {
@@ -160,7 +160,58 @@ void action_quit(struct tui *t)
 
 void action_new_cell(struct tui *t)
 {
-	prompt_open(t, PROMPT_NEW_CELL, _("Name of the new cell:"), NULL);
+	prompt_open(t, PROMPT_NEW_CELL, _("Name of the new guest cell:"), NULL);
+}
+
+/* The cell the selection is in, or NULL. */
+static const struct cell *selected_cell(const struct tui *t)
+{
+	const struct config *c = &t->p->config;
+
+	switch (t->sel.kind) {
+	case SEL_CELL:
+		return config_cell_by_id(c, t->sel.id);
+	case SEL_CELL_REGION:
+		return config_cell_by_id(c, t->sel.cell);
+	default:
+		return NULL;
+	}
+}
+
+void action_link(struct tui *t)
+{
+	const struct cell *cell = selected_cell(t), *peer = config_root(&t->p->config);
+	char label[200], value[160];
+
+	if (!cell) {
+		tui_message(t, -1, "%s", _("Select a cell in the cells pane first: L links it."));
+		return;
+	}
+	for (size_t i = 0; peer == cell && i < t->p->config.n_cells; i++)
+		if (t->p->config.cells[i] != cell)
+			peer = t->p->config.cells[i];
+	snprintf(label, sizeof(label), _("Link %s with (cell, size, output size, protocol):"),
+		 cell->name);
+	snprintf(value, sizeof(value), "%s, 4 KiB, 4 KiB, undefined",
+		 peer && peer != cell ? peer->name : "");
+	prompt_open(t, PROMPT_LINK, label, value);
+	t->prompt.target.kind = SEL_CELL;
+	t->prompt.target.id = cell->id;
+}
+
+static void prompt_link(struct tui *t, const char *answer)
+{
+	const struct cell *cell = config_cell_by_id(&t->p->config, t->prompt.target.id);
+	char why[OP_WHY_LEN] = "";
+
+	if (!cell || !answer[0])
+		return;
+	if (detail_link_apply(t, cell->name, -1, answer, why))
+		tui_message(t, SEV_ERROR, _("Refused: %s"), why);
+	else
+		tui_message(t, -1, _("%s is linked: its Details list the link (u undoes)."),
+			    cell->name);
+	tui_dirty_all(t);
 }
 
 void action_edit(struct tui *t)
@@ -345,7 +396,7 @@ static void prompt_new_cell(struct tui *t, const char *name)
 	uint32_t id;
 	struct selection s = { SEL_CELL, 0, 0 };
 
-	if (op_cell_create(t->p, name, CELL_BARE, &id, why)) {
+	if (op_guest_create(t->p, name, CELL_BARE, 1, 0, &id, why)) {
 		tui_message(t, SEV_ERROR, _("Refused: %s"), why);
 		return;
 	}
@@ -353,7 +404,7 @@ static void prompt_new_cell(struct tui *t, const char *name)
 	tui_frame(t);
 	s.id = s.cell = id;
 	action_jump(t, &s);
-	tui_message(t, -1, _("Cell %s created: drop regions, CPUs and interrupts on it."), name);
+	tui_message(t, -1, _("Guest %s made: e edits it, drop devices on it, L links it."), name);
 }
 
 void action_prompt_done(struct tui *t, const char *answer)
@@ -367,6 +418,9 @@ void action_prompt_done(struct tui *t, const char *answer)
 	case PROMPT_NEW_CELL:
 		if (answer[0])
 			prompt_new_cell(t, answer);
+		return;
+	case PROMPT_LINK:
+		prompt_link(t, answer);
 		return;
 	case PROMPT_FIELD:
 		if (memcmp(&t->sel, &t->prompt.target, sizeof(t->sel))) {

@@ -35,6 +35,7 @@
 	R(UNDO, "u", N_("undo"), req_undo) \
 	R(REDO, "C-r", N_("redo"), req_undo) \
 	R(NEW, "n F7", N_("new guest cell"), req_new) \
+	R(LINK, "L", N_("link the selected cell with another by shared memory"), req_link) \
 	R(EDIT, "e F4", N_("edit the selected cell, region or field"), req_edit) \
 	R(DELETE, "d F8 Delete", N_("unassign, revoke, delete a cell; take one off the switch"), \
 	  req_delete) \

@@ -477,6 +477,12 @@ static void req_new(struct tui *t, enum request r)
 	action_new_cell(t);
 }
 
+static void req_link(struct tui *t, enum request r)
+{
+	(void)r;
+	action_link(t);
+}
+
 static void req_help(struct tui *t, enum request r)
 {
 	(void)r;

@@ -115,7 +115,7 @@ struct facts {
 enum mode { MODE_NORMAL, MODE_HELP, MODE_PROMPT };
 
 /* What the prompt's answer is for. */
-enum prompt_kind { PROMPT_SEARCH, PROMPT_NEW_CELL, PROMPT_FIELD, PROMPT_QUIT, PROMPT_DELETE_CELL,
+enum prompt_kind { PROMPT_SEARCH, PROMPT_NEW_CELL, PROMPT_FIELD, PROMPT_QUIT, PROMPT_DELETE_CELL, PROMPT_LINK,
 		   PROMPT_HOST, PROMPT_PASSWORD };
 
 struct prompt {
@@ -279,6 +279,7 @@ void action_undo(struct tui *t, bool redo);
 void action_save(struct tui *t);
 void action_quit(struct tui *t);
 void action_new_cell(struct tui *t);
+void action_link(struct tui *t);
 void action_edit(struct tui *t);
 void action_delete(struct tui *t);
 void action_search(struct tui *t);

@@ -1,8 +1,9 @@
 /*
  * The detail form: the fields of whatever is selected elsewhere. Fields of
  * cell regions (name, start, virtual address, size, flags) and of cells
- * (name, CPUs) are editable; an edit goes through model/ops.h like any
- * other change, so it is validated and can be undone.
+ * (name, CPUs) are editable, and those of cells.yml's guests and links
+ * (detail-guest.c); an edit goes through model/ops.h like any other change,
+ * so it is validated and can be undone.
  */
 #include "config.h"
 
@@ -15,29 +16,17 @@
 #include "model/ops.h"
 #include "model/units.h"
 #include "model/util.h"
-#include "ui/ui.h"
+#include "ui/detail.h"
 
-enum field_id {
-	F_REGION_NAME, F_REGION_PHYS, F_REGION_VIRT, F_REGION_SIZE, F_REGION_FLAGS,
-	F_CELL_NAME, F_CELL_CPUS,
-	F_INFO,                  /* read-only */
-};
-
-struct field {
-	enum field_id id;
-	const char *label;
-	char value[256];
-};
-
-#define MAX_FIELDS 16
-
-static struct field *add(struct field *f, size_t *n, enum field_id id, const char *label)
+struct field *detail_add(struct field *f, size_t *n, enum field_id id, const char *label)
 {
 	struct field *x = &f[(*n)++];
 
 	x->id = id;
+	x->arg = 0;
 	x->label = label;
 	x->value[0] = '\0';
+	x->edit[0] = '\0';
 	return x;
 }
 
@@ -46,19 +35,20 @@ static void fill_region(struct tui *t, const struct cell *cell, const struct cel
 {
 	char buf[64];
 
-	snprintf(add(f, n, F_REGION_NAME, _("Name"))->value, 256, "%s", r->name ? r->name : "");
+	snprintf(detail_add(f, n, F_REGION_NAME, _("Name"))->value, 256, "%s", r->name ? r->name : "");
 	format_addr(t, r->phys, buf, sizeof(buf));
-	snprintf(add(f, n, F_REGION_PHYS, _("Start"))->value, 256, "%s", buf);
+	snprintf(detail_add(f, n, F_REGION_PHYS, _("Start"))->value, 256, "%s", buf);
 	format_addr(t, r->virt, buf, sizeof(buf));
-	snprintf(add(f, n, F_REGION_VIRT, _("Virtual"))->value, 256, "%s", buf);
+	snprintf(detail_add(f, n, F_REGION_VIRT, _("Virtual"))->value, 256, "%s", buf);
 	format_size(r->size, buf, sizeof(buf));
-	snprintf(add(f, n, F_REGION_SIZE, _("Size"))->value, 256, "%s", buf);
-	flag_format(mem_flag_names, r->flags, "|", add(f, n, F_REGION_FLAGS, _("Flags"))->value,
+	snprintf(detail_add(f, n, F_REGION_SIZE, _("Size"))->value, 256, "%s", buf);
+	flag_format(mem_flag_names, r->flags, "|", detail_add(f, n, F_REGION_FLAGS, _("Flags"))->value,
 		    256);
-	snprintf(add(f, n, F_INFO, _("Cell"))->value, 256, "%s", cell->name);
+	snprintf(detail_add(f, n, F_INFO, _("Cell"))->value, 256, "%s", cell->name);
 	if (r->board_region >= 0 && (size_t)r->board_region < t->p->board.n_regions)
-		snprintf(add(f, n, F_INFO, _("Board"))->value, 256, "%s",
+		snprintf(detail_add(f, n, F_INFO, _("Board"))->value, 256, "%s",
 			 t->p->board.regions[r->board_region].name);
+	detail_device_fill(t, cell, r, f, n);
 }
 
 static size_t detail_fields(struct tui *t, struct field *f)
@@ -83,12 +73,14 @@ static size_t detail_fields(struct tui *t, struct field *f)
 		cell = config_cell_by_id(&p->config, s->id);
 		if (!cell)
 			break;
-		snprintf(add(f, &n, F_CELL_NAME, _("Name"))->value, 256, "%s", cell->name);
-		format_cpu_list(cell->cpus, add(f, &n, F_CELL_CPUS, _("CPUs"))->value, 256);
-		snprintf(add(f, &n, F_INFO, _("Type"))->value, 256, "%s",
-			 cell->root ? _("root cell") : cell->type == CELL_LINUX ? _("Linux guest")
-										: _("bare metal"));
-		snprintf(add(f, &n, F_INFO, _("Regions"))->value, 256, "%zu", cell->n_regions);
+		snprintf(detail_add(f, &n, F_CELL_NAME, _("Name"))->value, 256, "%s", cell->name);
+		format_cpu_list(cell->cpus, detail_add(f, &n, F_CELL_CPUS, _("CPUs"))->value, 256);
+		if (!spec_find_guest(&p->spec, cell->name))
+			snprintf(detail_add(f, &n, F_INFO, _("Type"))->value, 256, "%s",
+				 cell->root ? _("root cell")
+				 : cell->type == CELL_LINUX ? _("Linux guest") : _("bare metal"));
+		detail_guest_fill(t, cell, f, &n);
+		snprintf(detail_add(f, &n, F_INFO, _("Regions"))->value, 256, "%zu", cell->n_regions);
 		break;
 	case SEL_BOARD_REGION: {
 		const struct board_region *r = &p->board.regions[s->id];
@@ -96,28 +88,28 @@ static size_t detail_fields(struct tui *t, struct field *f)
 		uint32_t use_cell;
 		char a[24], e[24];
 
-		snprintf(add(f, &n, F_INFO, _("Name"))->value, 256, "%s", r->name);
+		snprintf(detail_add(f, &n, F_INFO, _("Name"))->value, 256, "%s", r->name);
 		format_addr(t, r->start, a, sizeof(a));
 		format_addr(t, range_last(r->start, r->size), e, sizeof(e));
 		format_size(r->size, buf, sizeof(buf));
-		snprintf(add(f, &n, F_INFO, _("Range"))->value, 256, "%s-%s (%s)", a, e, buf);
-		snprintf(add(f, &n, F_INFO, _("Kind"))->value, 256, "%s%s%s",
+		snprintf(detail_add(f, &n, F_INFO, _("Range"))->value, 256, "%s-%s (%s)", a, e, buf);
+		snprintf(detail_add(f, &n, F_INFO, _("Kind"))->value, 256, "%s%s%s",
 			 region_kind_name(r->kind), r->linux_uses ? _(", Linux uses it") : "",
 			 r->disabled ? _(", disabled") : "");
-		facts_owner_text(t, r->id, false, add(f, &n, F_INFO, _("Cells"))->value, 256);
+		facts_owner_text(t, r->id, false, detail_add(f, &n, F_INFO, _("Cells"))->value, 256);
 		use = facts_region_use(t, r->id, &use_cell);
 		if (use) {
 			flag_format(mem_flag_names, use->flags, "|", buf, sizeof(buf));
-			snprintf(add(f, &n, F_INFO, _("Assigned"))->value, 256, "%s: %s",
+			snprintf(detail_add(f, &n, F_INFO, _("Assigned"))->value, 256, "%s: %s",
 				 cell_name_by_id(t, use_cell), buf);
 		}
 		if (r->dt_path)
-			snprintf(add(f, &n, F_INFO, _("Node"))->value, 256, "%s", r->dt_path);
+			snprintf(detail_add(f, &n, F_INFO, _("Node"))->value, 256, "%s", r->dt_path);
 		if (r->compatible)
-			snprintf(add(f, &n, F_INFO, _("Compatible"))->value, 256, "%s",
+			snprintf(detail_add(f, &n, F_INFO, _("Compatible"))->value, 256, "%s",
 				 r->compatible);
 		if (r->n_irqs) {
-			struct field *x = add(f, &n, F_INFO, _("IRQs"));
+			struct field *x = detail_add(f, &n, F_INFO, _("IRQs"));
 			size_t used = 0;
 
 			for (size_t i = 0; i < r->n_irqs && used < 200; i++)
@@ -125,7 +117,7 @@ static size_t detail_fields(struct tui *t, struct field *f)
 							 i ? "," : "", r->irqs[i]);
 		}
 		source_names(r->sources, buf, sizeof(buf));
-		snprintf(add(f, &n, F_INFO, _("Sources"))->value, 256, "%s", buf);
+		snprintf(detail_add(f, &n, F_INFO, _("Sources"))->value, 256, "%s", buf);
 		break;
 	}
 	case SEL_CPU: {
@@ -133,23 +125,23 @@ static size_t detail_fields(struct tui *t, struct field *f)
 
 		if (!cpu)
 			break;
-		snprintf(add(f, &n, F_INFO, _("CPU"))->value, 256, "%u (MPIDR 0x%llx)",
+		snprintf(detail_add(f, &n, F_INFO, _("CPU"))->value, 256, "%u (MPIDR 0x%llx)",
 			 cpu->logical_id, (unsigned long long)cpu->mpidr);
-		snprintf(add(f, &n, F_INFO, _("Core"))->value, 256, "%s",
+		snprintf(detail_add(f, &n, F_INFO, _("Core"))->value, 256, "%s",
 			 cpu->core_type ? cpu->core_type : "?");
-		snprintf(add(f, &n, F_INFO, _("Linux"))->value, 256, "%s",
+		snprintf(detail_add(f, &n, F_INFO, _("Linux"))->value, 256, "%s",
 			 cpu->linux_online ? _("online") : _("offline"));
-		snprintf(add(f, &n, F_INFO, _("Enable"))->value, 256, "%s",
+		snprintf(detail_add(f, &n, F_INFO, _("Enable"))->value, 256, "%s",
 			 cpu->enable_method ? cpu->enable_method : "?");
 		break;
 	}
 	case SEL_IRQ:
-		snprintf(add(f, &n, F_INFO, _("Interrupt"))->value, 256, "%u", s->id);
-		snprintf(add(f, &n, F_INFO, _("Linux"))->value, 256, "%s",
+		snprintf(detail_add(f, &n, F_INFO, _("Interrupt"))->value, 256, "%u", s->id);
+		snprintf(detail_add(f, &n, F_INFO, _("Linux"))->value, 256, "%s",
 			 board_linux_irq(&p->board, s->id) ? _("has a handler") : _("unused"));
 		for (size_t ci = 0; ci < p->config.n_cells && n < MAX_FIELDS; ci++)
 			if (cell_has_irq(p->config.cells[ci], s->id))
-				snprintf(add(f, &n, F_INFO, _("Granted"))->value, 256, "%s",
+				snprintf(detail_add(f, &n, F_INFO, _("Granted"))->value, 256, "%s",
 					 p->config.cells[ci]->name);
 		break;
 	case SEL_DIAG: {
@@ -159,12 +151,12 @@ static size_t detail_fields(struct tui *t, struct field *f)
 
 		if (!d || s->id >= nd)
 			break;
-		snprintf(add(f, &n, F_INFO, _("Problem"))->value, 256, "%s %s",
+		snprintf(detail_add(f, &n, F_INFO, _("Problem"))->value, 256, "%s %s",
 			 severity_name(d[s->id].severity), diag_code_name(d[s->id].code));
-		snprintf(add(f, &n, F_INFO, _("Message"))->value, 256, "%s",
+		snprintf(detail_add(f, &n, F_INFO, _("Message"))->value, 256, "%s",
 			 d[s->id].message ? d[s->id].message : "");
 		if (d[s->id].cell != DIAG_NONE)
-			snprintf(add(f, &n, F_INFO, _("Cell"))->value, 256, "%s",
+			snprintf(detail_add(f, &n, F_INFO, _("Cell"))->value, 256, "%s",
 				 cell_name_by_id(t, d[s->id].cell));
 		break;
 	}
@@ -205,7 +197,7 @@ bool detail_field_value(struct tui *t, int field, char *buf, size_t len, const c
 
 	if (field < 0 || (size_t)field >= n || f[field].id == F_INFO)
 		return false;
-	snprintf(buf, len, "%s", f[field].value);
+	snprintf(buf, len, "%s", f[field].edit[0] ? f[field].edit : f[field].value);
 	*label = f[field].label;
 	return true;
 }
@@ -238,6 +230,18 @@ int detail_field_apply(struct tui *t, int field, const char *text, char *why)
 	case F_INFO:
 		snprintf(why, OP_WHY_LEN, "%s", _("This field is read-only."));
 		return -1;
+	case F_GUEST_TYPE:
+	case F_GUEST_RAM:
+	case F_GUEST_SETTING:
+	case F_DEVICE_SHARE:
+	case F_LINK:
+		cell = config_cell_by_id(&p->config, t->sel.kind == SEL_CELL ? t->sel.id
+									: t->sel.cell);
+		if (!cell) {
+			snprintf(why, OP_WHY_LEN, "%s", _("The cell no longer exists."));
+			return -1;
+		}
+		return detail_guest_apply(t, cell, &f[field], text, why);
 	default:
 		break;
 	}
@@ -295,8 +299,37 @@ int detail_field_apply(struct tui *t, int field, const char *text, char *why)
 	return rc;
 }
 
+/* d on a link row deletes the link; on a device row the guest lets the
+ * device go. Elsewhere d deletes what the other panes selected. */
+static bool detail_delete(struct view *v, struct tui *t)
+{
+	struct field f[MAX_FIELDS];
+	size_t n = detail_fields(t, f);
+	const struct cell *cell;
+	char why[OP_WHY_LEN] = "";
+	int rc;
+
+	if (v->cursor >= n || (f[v->cursor].id != F_LINK && f[v->cursor].id != F_DEVICE_SHARE))
+		return false;
+	if (f[v->cursor].id == F_LINK) {
+		rc = detail_link_delete(t, &f[v->cursor], why);
+	} else {
+		cell = config_cell_by_id(&t->p->config,
+					 t->sel.kind == SEL_CELL ? t->sel.id : t->sel.cell);
+		rc = cell ? detail_guest_device_remove(t, cell, &f[v->cursor], why) : -1;
+	}
+	if (rc)
+		tui_message(t, SEV_ERROR, _("Refused: %s"), why);
+	else
+		tui_message(t, -1, "%s", _("Deleted (u undoes)."));
+	tui_dirty_all(t);
+	return true;
+}
+
 static bool detail_request(struct view *v, struct tui *t, enum request r)
 {
+	if (r == REQ_DELETE)
+		return detail_delete(v, t);
 	if (r != REQ_ENTER && r != REQ_EDIT && r != REQ_PICK)
 		return false;
 	action_edit(t);

@@ -9,7 +9,7 @@
 aj="$AUTOJAIL"
 p="$tap_tmp/p"
 mkdir -p "$p"
-plan 20
+plan 23
 
 ok "the demo is built with CLI commands alone" gpio_demo_cli "$p"
 ok "cells.yml holds the guest as a spec" contains "$p/cells.yml" "ram: 64 KiB"
@@ -38,3 +38,10 @@ ok "a Linux guest takes a kernel and command line" sh -c "'$aj' -C '$p' cell cre
 	grep -q 'kernel: Image' '$p/cells.yml' && grep -q 'type: linux' '$p/cells.yml'"
 ok "a guest rename carries its spec" sh -c "'$aj' -C '$p' cell rename lnx linux2 && grep -q 'name: linux2' '$p/cells.yml' &&
 	'$aj' -C '$p' check | grep -q '^0 errors'"
+ok "assign gives a guest a device as cells.yml's devices" sh -c "'$aj' -C '$p' cell create g2 --ram 64KiB >/dev/null &&
+	'$aj' -C '$p' assign /gpio@2200000 g2 >/dev/null &&
+	sed -n '/name: g2/,/^[a-z]/p' '$p/cells.yml' | grep -q -- '- /gpio@2200000'"
+ok "... with all its registers, as device add gives them" sh -c "'$aj' -C '$p' generate --out '$p/ga' >/dev/null &&
+	'$aj' dump '$p/ga/g2.cell' | grep -q '0x2210000'"
+ok "unassign takes the device off again" sh -c "'$aj' -C '$p' unassign gpio@2200000 g2 >/dev/null &&
+	! grep -q '/gpio@2200000' '$p/cells.yml'"

@@ -34,7 +34,7 @@ row() { grep -nF -- "$2" "$tap_tmp/$1.screen" | head -1 | cut -d: -f1 | awk '{pr
 new_cell='key n
 text demo
 key Enter
-expect Cell demo created'
+expect Guest demo made'
 drag_uart="$new_cell
 key /
 text 0x3100000
@@ -44,7 +44,7 @@ expect drop here
 key End
 key Enter"
 
-plan 55
+plan 56
 
 script first <<EOF
 expect Memory map
@@ -99,15 +99,28 @@ ok "... that the cells pane lists" grep -q "\] demo" "$tap_tmp/newcell.screen"
 
 script keydrag <<EOF
 $drag_uart
-expect to demo, but:
-dump $tap_tmp/keydrag.drop
+expect Assigned serial@3100000 to demo.
 key s
 expect Saved
 EOF
-ok "Space picks up UART-A and Enter drops it on the cell, which says what is wrong now" tui keydrag
-ok "... the cells pane lists it, marked with the error glyph" grep -q "^✗    0x0*3100000" "$tap_tmp/keydrag.drop"
-ok "... and s saved it to cells.yml" sh -c "grep -q 'name: demo' '$tap_tmp/keydrag/cells.yml' &&
-	grep -q '0x3100000' '$tap_tmp/keydrag/cells.yml'"
+ok "Space picks up UART-A and Enter drops it on the guest, which takes it as a device" tui keydrag
+ok "... and s saved it to cells.yml as the guest's device" \
+	grep -q -- "- /serial@3100000" "$tap_tmp/keydrag/cells.yml"
+
+script keyerr <<EOF
+$new_cell
+key /
+text 0x80000000
+key Enter
+key Space
+expect drop here
+key End
+key Enter
+expect to demo, but:
+dump $tap_tmp/keyerr.drop
+EOF
+ok "a drop that leaves an error says what is wrong now" tui keyerr
+ok "... the cells pane lists the region, marked with the error glyph" grep -q "^✗    0x0*80000000" "$tap_tmp/keyerr.drop"
 
 script twice <<EOF
 $drag_uart
@@ -412,7 +425,7 @@ key C-u
 text gpio-demo
 key Enter
 expect Name*      gpio-demo
-expect cell 'gpio-demo'
+expect ] gpio-dem
 key Down Enter C-u
 text 1-2
 key Enter
@@ -487,8 +500,14 @@ ok "s on a valid project saves and writes the configurations" emit_run
 ok "... a C source and a .cell file per cell" sh -c "ls '$tap_tmp/emit/generated/'*.c '$tap_tmp/emit/generated/'*.cell"
 judged "... which Jailhouse's build and checker accept" 14 "$tap_tmp/emit/generated"
 
+# CPU 0 stays with the root cell: an error.
+cpu0='key e
+key Down Enter C-u
+text 0
+key Enter'
 script noemit <<EOF
 $new_cell
+$cpu0
 key s
 expect no configurations written
 EOF
@@ -499,11 +518,12 @@ ok "with errors, s saves cells.yml but writes no configuration" sh -c "
 
 script jump <<EOF
 $new_cell
-key Tab Tab Tab
-expect no-cpus
+$cpu0
+key [
+expect root-cpu0
 key Home
 key Enter
-expect Type       bare metal
+expect Type*      bare
 expect Name*      demo
 EOF
 ok "Enter on a problem jumps to the cell it is about" tui jump

@@ -33,7 +33,7 @@ row() { screen "$1" | grep -nF -- "$2" | head -1 | cut -d: -f1; }
 # sgr SESSION CODE X Y END: one SGR 1006 mouse report (M: press or motion, m: release).
 sgr() { tm send-keys -t "$1" -l "$(printf '\033[<%s;%s;%s%s' "$2" "$3" "$4" "$5")"; }
 typed() { tm send-keys -t "$1" -l "$2"; tm send-keys -t "$1" Enter; }
-saved() { grep -q "name: $2" "$1/cells.yml" && grep -q 'phys: 0x3100000' "$1/cells.yml"; }
+saved() { grep -q "name: $2" "$1/cells.yml" && grep -q -- '- /serial@3100000' "$1/cells.yml"; }
 
 tm new-session -d -s keep -x 80 -y 24 "cat"
 tm set -g remain-on-exit on
@@ -47,7 +47,7 @@ ok "the editor starts in a real terminal" wait_for ed "Memory map"
 ok "it turns on SGR mouse reports with motion while a button is held" poll flags_are ed 11
 tm send-keys -t ed n
 typed ed guest
-ok "n and a name create a cell" wait_for ed "Cell guest created"
+ok "n and a name create a cell" wait_for ed "Guest guest made"
 tm send-keys -t ed /
 typed ed 0x3100000
 ok "/ finds UART-A by its address" wait_for ed "Linux uses it"
@@ -80,7 +80,7 @@ tm new-session -d -s xt -x 80 -y 24 "env TERM=xterm-256color LC_ALL=C.UTF-8 '$aj
 wait_for xt "Memory map" >/dev/null
 tm send-keys -t xt n
 typed xt xguest
-wait_for xt "Cell xguest created" >/dev/null
+wait_for xt "Guest xguest made" >/dev/null
 tm send-keys -t xt /
 typed xt 0x3100000
 wait_for xt "Linux uses it" >/dev/null
