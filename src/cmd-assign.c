@@ -23,18 +23,6 @@ static const struct board_region *find_region(const struct board *b, const char 
 	return board_find_region(b, what);
 }
 
-/* The errors the assignment caused, those about the region first. */
-static void report(struct project *p, struct diag_mark *before, uint32_t cell_id,
-		   uint32_t region_id)
-{
-	const struct diag *d[16];
-	size_t n = diag_mark_added(before, p->validator, cell_id, region_id, d, 16);
-
-	for (size_t i = 0; i < n; i++)
-		printf("  %s [%s]: %s\n", severity_name(d[i]->severity),
-		       diag_code_name(d[i]->code), d[i]->message);
-}
-
 static int assign_exec(int argc, char **argv)
 {
 	const char *args[2] = { NULL, NULL };
@@ -81,7 +69,7 @@ static int assign_exec(int argc, char **argv)
 			printf(_("Assigned %s (0x%llx, %llu bytes) to cell '%s'%s.\n"), br->name,
 			       (unsigned long long)br->start, (unsigned long long)br->size,
 			       cell->name, shared ? _(", shared with the root cell") : "");
-		report(&p, &before, cell->id, region_id);
+		cmd_report_added(&p, &before, cell->id, region_id);
 		ret = cmd_save_project(&p);
 	}
 out:

@@ -26,9 +26,13 @@ const struct cmd_entry *const cmd_table[] = {
 	&cmd_check_entry,
 	&cmd_assign_entry,
 	&cmd_unassign_entry,
+	&cmd_region_entry,
 	&cmd_cell_entry,
 	&cmd_link_entry,
 	&cmd_irq_entry,
+	&cmd_cpu_entry,
+	&cmd_switch_entry,
+	&cmd_hypervisor_entry,
 	&cmd_generate_entry,
 	&cmd_import_entry,
 	&cmd_dump_entry,
@@ -146,6 +150,17 @@ size_t cmd_cell_problems(const struct project *p, const struct cell *c)
 			    !strcmp(m->cell, c->name);
 	}
 	return problems;
+}
+
+void cmd_report_added(struct project *p, struct diag_mark *before, uint32_t cell_id,
+		      uint32_t region_id)
+{
+	const struct diag *d[16];
+	size_t n = diag_mark_added(before, p->validator, cell_id, region_id, d, 16);
+
+	for (size_t i = 0; i < n; i++)
+		printf("  %s [%s]: %s\n", severity_name(d[i]->severity),
+		       diag_code_name(d[i]->code), d[i]->message);
 }
 
 const char *cmd_severity_label(enum severity s)

@@ -44,6 +44,10 @@ extern const struct cmd_entry cmd_unassign_entry;
 extern const struct cmd_entry cmd_cell_entry;
 extern const struct cmd_entry cmd_link_entry;
 extern const struct cmd_entry cmd_irq_entry;
+extern const struct cmd_entry cmd_region_entry;
+extern const struct cmd_entry cmd_switch_entry;
+extern const struct cmd_entry cmd_cpu_entry;
+extern const struct cmd_entry cmd_hypervisor_entry;
 extern const struct cmd_entry cmd_build_entry;
 extern const struct cmd_entry cmd_push_entry;
 extern const struct cmd_entry cmd_start_entry;
@@ -70,6 +74,11 @@ int cmd_usage_error(const struct cmd_entry *e, const char *fmt, ...)
  * there is none and allow_default is set), validated. Prints the error and
  * returns EXIT_USAGE on failure. */
 int cmd_load_project(struct project *p, bool allow_default);
+/* Lists the errors the change since diag_mark_take(before) added, those
+ * about the cell or region it touched first (DIAG_NONE: none), as assign
+ * and every editing command print them; frees the mark. */
+void cmd_report_added(struct project *p, struct diag_mark *before, uint32_t cell_id,
+		      uint32_t region_id);
 /* A diagnostic's severity for people, translated ("error", "warning",
  * "note"); severity_name() is the stable English word for tools. */
 const char *cmd_severity_label(enum severity s);

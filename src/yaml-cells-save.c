@@ -61,7 +61,9 @@ void cells_write_region_name(struct ywriter *w, const struct yfield *f, const vo
 {
 	const struct cell_region *reg = obj;
 
-	if (name_from_board(ctx, reg))
+	/* A region of the user's own without a name has an empty one in the
+	 * model (the operations keep a name always); the file says nothing. */
+	if (name_from_board(ctx, reg) || (reg->board_region < 0 && reg->name && !reg->name[0]))
 		return;
 	if (reg->name)
 		yw_str(w, f->key, reg->name);
