@@ -12,8 +12,8 @@
 
 #include "po/i18n.h"
 #include "model/util.h"
+#include "src/board-action.h"
 #include "src/cmd.h"
-#include "src/deploy.h"
 #include "src/link.h"
 
 static int jailhouse_make(const struct settings *s)
@@ -48,44 +48,37 @@ static int jailhouse_make(const struct settings *s)
 
 static int build_exec(int argc, char **argv)
 {
-	bool force = false, jailhouse = false;
+	struct board_request r = { .action = BOARD_BUILD };
+	struct board_opts o = { 0 };
+	struct board_outcome out;
+	const struct deploy *d = &out.deploy;
+	bool jailhouse = false;
 	struct project p;
-	struct deploy d;
-	struct error err;
+	struct link *l;
 	int ret;
 
 	for (int i = 1; i < argc; i++) {
 		if (strcmp(argv[i], "--force") == 0)
-			force = true;
+			r.force = true;
 		else if (strcmp(argv[i], "--jailhouse") == 0)
 			jailhouse = true;
 		else
 			return cmd_usage_error(&cmd_build_entry, _("unexpected argument '%s'"), argv[i]);
 	}
-	project_init(&p);
-	ret = cmd_load_project(&p, false);
-	if (ret != EXIT_OK)
-		goto out;
-	error_clear(&err);
-	if (deploy_build(&p, force, &d, &err) < 0) {
-		fprintf(stderr, "autojail build: %s\n", err.text);
-		ret = EXIT_PROBLEMS;
-		goto out;
-	}
-	if (!gopt.quiet) {
-		printf(_("Built in %s:\n  %s\n"), d.dir, d.system_file);
-		for (size_t i = 0; i < d.n_cells; i++) {
-			printf("  %s\n", d.cells[i].cell_file);
-			if (d.cells[i].image)
-				printf("  %s\n", d.cells[i].image);
+	ret = board_action_cli(&cmd_build_entry, &r, &o, &p, &l, &out);
+	if (ret == EXIT_OK && !gopt.quiet) {
+		printf(_("Built in %s:\n  %s\n"), d->dir, d->system_file);
+		for (size_t i = 0; i < d->n_cells; i++) {
+			printf("  %s\n", d->cells[i].cell_file);
+			if (d->cells[i].image)
+				printf("  %s\n", d->cells[i].image);
 		}
-		printf("  %s\n", d.start_script);
+		printf("  %s\n", d->start_script);
 	}
-	deploy_free(&d);
-	if (jailhouse)
+	if (ret == EXIT_OK && jailhouse)
 		ret = jailhouse_make(&p.settings);
-out:
-	project_free(&p);
+	board_outcome_free(&out);
+	board_close(&p, l);
 	return ret;
 }
 

@@ -4,21 +4,22 @@
 #include <stdio.h>
 
 #include "po/i18n.h"
-#include "src/board-opts.h"
-#include "src/deploy.h"
+#include "src/board-action.h"
 
 static int push_exec(int argc, char **argv)
 {
 	struct board_opts o;
+	struct board_request r = { .action = BOARD_PUSH };
+	struct board_outcome out;
 	struct project p;
-	struct deploy d;
 	struct link *l;
 	int ret = board_opts_parse(&cmd_push_entry, argc, argv, true, 0, &o);
 
 	if (ret != EXIT_OK)
 		return ret;
-	ret = board_open_pushed(&cmd_push_entry, &p, &o, &d, &l);
-	deploy_free(&d);
+	r.force = o.force;
+	ret = board_action_cli(&cmd_push_entry, &r, &o, &p, &l, &out);
+	board_outcome_free(&out);
 	board_close(&p, l);
 	return ret;
 }

@@ -1,7 +1,7 @@
 /*
  * Board actions in the editor: build, push, start, stop and status run in a
- * worker thread through the library the CLI uses (src/deploy.h,
- * src/remote.h), so that the screen stays live while the board works. Each
+ * worker thread through the runner the CLI commands use
+ * (src/board-action.h), so that the screen stays live while the board works. Each
  * step reaches the progress pane as it is taken; the link's questions (an
  * unknown host's fingerprint, a password) come to the main thread as
  * dialogs and their answers go back; Esc cancels.
@@ -29,9 +29,7 @@
 
 #include "po/i18n.h"
 #include "model/util.h"
-#include "src/board-opts.h"
-#include "src/deploy.h"
-#include "src/remote.h"
+#include "src/board-action.h"
 #include "ui/ui.h"
 
 struct job {
@@ -148,135 +146,44 @@ static char *prompt_password(void *ctx, const char *question, bool echo)
 	return answer;
 }
 
-static bool connect_board(struct job *j, struct error *err)
-{
-	struct link_options o;
-
-	if (j->link) {
-		/* The link kept from the last action may have died meanwhile (the
-		 * board rebooted, a network hiccup): one cheap command tells. */
-		struct link_output out;
-		struct error probe;
-		bool alive;
-
-		error_clear(&probe);
-		alive = link_run(j->link, "true", NULL, 0, &out, &probe) == 0 && out.status == 0;
-		link_output_free(&out);
-		if (alive)
-			return true;
-		say(j, "%s", _("the connection was lost; connecting again"));
-		link_close(j->link);
-		j->link = NULL;
-	}
-	if (!j->p->settings.board_url) {
-		error_set(err, "%s", _("the project names no board; set one with "
-				       "'autojail init --force --board ssh://USER@HOST'"));
-		return false;
-	}
-	memset(&o, 0, sizeof(o));
-	o.policy = HOSTKEY_ASK;
-	o.confirm_host = confirm_host;
-	o.prompt = prompt_password;
-	o.ctx = j;
-	say(j, _("connecting to %s"), j->p->settings.board_url);
-	j->link = link_open(j->p->settings.board_url, &o, err);
-	return j->link != NULL;
-}
-
-/* The virtual switch joins the cells' interfaces once they exist, as
- * autojail start does. */
-static int bridge_up(struct job *j, const struct deploy *d, struct error *err)
-{
-	char *path = deploy_remote_path(board_remote_dir(j->p), d->net_up);
-	int ret;
-
-	say(j, "%s", _("connecting the cells to the virtual switch"));
-	ret = remote_run_script(j->link, path, false, err);
-	free(path);
-	return ret;
-}
-
-static void read_state(struct job *j, struct error *err)
-{
-	struct remote_state st;
-
-	say(j, "%s", _("reading the board's state"));
-	if (remote_status(j->link, &st, err) < 0)
-		return;
-	pthread_mutex_lock(&j->lock);
-	if (j->have_state)
-		remote_state_free(&j->state);
-	j->state = st;
-	j->have_state = true;
-	pthread_mutex_unlock(&j->lock);
-}
-
 /* Between steps: whether the user asked to stop. */
-static bool cancelled(struct job *j)
+static bool cancelled(void *ctx)
 {
+	struct job *j = ctx;
+
 	return atomic_load(&j->cancel);
 }
 
-static int start_cells(struct job *j, const struct deploy *d, struct error *err)
-{
-	const char *dir = board_remote_dir(j->p);
-	size_t n = 0;
-	struct remote_cell *rc = deploy_remote(d, dir, NULL, 0, &n, err);
-	char *sys = deploy_remote_path(dir, d->system_file);
-	int ret = -1;
+static const enum board_action board_actions[] = {
+	[JOB_BUILD] = BOARD_BUILD, [JOB_PUSH] = BOARD_PUSH, [JOB_START] = BOARD_START,
+	[JOB_STOP] = BOARD_STOP, [JOB_STATUS] = BOARD_STATUS,
+};
 
-	if (rc && remote_start(j->link, sys, rc, n, on_step, j, err) == 0)
-		ret = d->net_up && !cancelled(j) ? bridge_up(j, d, err) : 0;
-	free(sys);
-	deploy_remote_free(rc, n);
-	return ret;
-}
-
+/* The action through the runner the CLI uses, over the link kept from the
+ * last action; the board's state read afterwards goes to the main thread. */
 static bool run(struct job *j, struct error *err)
 {
-	struct deploy d = { 0 };
-	size_t sent = 0, total = 0;
-	bool ok = false;
+	const struct board_progress pr = {
+		.step = on_step, .file = on_file, .cancelled = cancelled, .ctx = j,
+	};
+	struct board_request r = { .action = board_actions[j->action], .read_state = true };
+	struct link_options o = {
+		.policy = HOSTKEY_ASK, .confirm_host = confirm_host, .prompt = prompt_password,
+		.ctx = j,
+	};
+	struct board_outcome out;
+	bool ok = board_action_run(j->p, &r, &o, &j->link, &pr, &out, err) == 0;
 
-	if (j->action <= JOB_START) {
-		say(j, _("building into %s/build"), j->p->dir);
-		if (deploy_build(j->p, false, &d, err) < 0)
-			goto out;
-		say(j, P_("built %zu guest cell and the root cell",
-			   "built %zu guest cells and the root cell", d.n_cells), d.n_cells);
-		if (j->action == JOB_BUILD) {
-			ok = true;
-			goto out;
-		}
+	if (out.have_state) {
+		pthread_mutex_lock(&j->lock);
+		if (j->have_state)
+			remote_state_free(&j->state);
+		j->state = out.state;
+		j->have_state = true;
+		out.have_state = false;
+		pthread_mutex_unlock(&j->lock);
 	}
-	if (cancelled(j) || !connect_board(j, err) || cancelled(j))
-		goto out;
-	if (j->action == JOB_PUSH || j->action == JOB_START) {
-		say(j, _("pushing to %s"), board_remote_dir(j->p));
-		if (deploy_push_with(j->link, &d, board_remote_dir(j->p), on_file, j, &sent, &total,
-				     err) < 0)
-			goto out;
-		say(j, _("pushed %zu of %zu files (the others were up to date)"), sent, total);
-		if (cancelled(j))
-			goto out;
-	}
-	if (j->action == JOB_START && start_cells(j, &d, err) < 0)
-		goto state;
-	if (j->action == JOB_STOP &&
-	    remote_stop(j->link, NULL, 0, false, on_step, j, err) < 0)
-		goto state;
-	ok = true;
-state:
-	/* After a failure too: what the board runs now is what matters. */
-	{
-		struct error serr;
-
-		error_clear(&serr);
-		read_state(j, ok ? err : &serr);
-		ok = ok && !err->set;
-	}
-out:
-	deploy_free(&d);
+	board_outcome_free(&out);
 	return ok;
 }
 

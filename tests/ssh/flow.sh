@@ -28,7 +28,7 @@ ok "the project checks clean on the extracted board" "$aj" -C "$proj" check
 ok "push uploads the cells and the start script" \
 	sh -c "'$aj' -C '$proj' push && test -s '$BOARD_ROOT/deploy/demo.cell' && test -x '$BOARD_ROOT/deploy/start.sh'"
 judged "... which Jailhouse's checker accepts" --cells-only 14 "$proj/build"
-ok "a second push sends nothing" sh -c "'$aj' -C '$proj' push | grep -q 'Pushed 0 of'"
+ok "a second push sends nothing" sh -c "'$aj' -C '$proj' push | grep -q 'pushed 0 of'"
 ok "start enables Jailhouse and starts the cell" "$aj" -C "$proj" start
 ok "... which runs" test "$(board_cell_state demo)" = running
 ok "... after enable, create, load at 0 and start" \
