@@ -244,6 +244,11 @@ struct link *link_open(const char *url, const struct link_options *opt, struct e
 		ssh_options_parse_config(l->session, config);
 	ssh_options_set(l->session, SSH_OPTIONS_KNOWNHOSTS, l->known_hosts);
 	ssh_options_set(l->session, SSH_OPTIONS_TIMEOUT, &timeout);
+	/* Every exchange with the board is a small request waiting for a small
+	 * answer; with Nagle's algorithm each second packet in a row waited for
+	 * the peer's delayed ACK, 40 ms on Linux (authentication, opening a
+	 * channel, sftp). */
+	ssh_options_set(l->session, SSH_OPTIONS_NODELAY, &(int){ 1 });
 	if (!t.user) {
 		char *user = NULL;
 
