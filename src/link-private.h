@@ -10,10 +10,15 @@
 struct link {
 	ssh_session session;
 	sftp_session sftp;       /* opened on first upload */
+	ssh_channel shell;       /* runs the commands; opened on the first one */
+	char mark[40];           /* the shell's end-of-output marker, random per shell */
 	char *name;              /* user@host:port */
 	char *known_hosts;
 	long command_timeout;    /* seconds */
 	bool is_root;
 };
+
+/* Ends the shell that runs the link's commands (link-exec.c). */
+void link_shell_close(struct link *l);
 
 #endif

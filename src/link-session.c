@@ -281,6 +281,7 @@ void link_close(struct link *l)
 		return;
 	if (l->sftp)
 		sftp_free(l->sftp);
+	link_shell_close(l);
 	if (ssh_is_connected(l->session))
 		ssh_disconnect(l->session);
 	ssh_free(l->session);

@@ -1,7 +1,7 @@
 /*
  * A thin driver of src/link.h for the shell tests: opens the link and runs
  * one action, printing what happened so that the test can assert it.
- *   link-tool [--accept-new] URL run COMMAND
+ *   link-tool [--accept-new] [--timeout SECONDS] URL run COMMAND...
  *   link-tool [--accept-new] URL push LOCAL=REMOTE...
  *   link-tool [--accept-new] URL fetch DEST
  *   link-tool quote ARG
@@ -71,8 +71,12 @@ int main(int argc, char **argv)
 		opt.policy = HOSTKEY_ACCEPT_NEW;
 		a++;
 	}
+	if (a + 1 < argc && strcmp(argv[a], "--timeout") == 0) {
+		opt.command_timeout = atol(argv[a + 1]);
+		a += 2;
+	}
 	if (argc - a < 3) {
-		fprintf(stderr, "usage: link-tool [--accept-new] URL run CMD | push LOCAL=REMOTE...\n");
+		fprintf(stderr, "usage: link-tool [--accept-new] [--timeout S] URL run CMD... | push LOCAL=REMOTE...\n");
 		return 2;
 	}
 	error_clear(&err);
@@ -81,8 +85,20 @@ int main(int argc, char **argv)
 		fprintf(stderr, "%s\n", err.text);
 		return 1;
 	}
-	if (strcmp(argv[a + 1], "run") == 0)
-		ret = run(l, argv[a + 2], &err);
+	if (strcmp(argv[a + 1], "run") == 0) {
+		/* Every command on the one link; a failed one does not stop the rest. */
+		ret = 0;
+		for (int i = a + 2; i < argc; i++) {
+			if (run(l, argv[i], &err)) {
+				fprintf(stderr, "%s\n", err.text);
+				ret = 1;
+			}
+		}
+		if (ret) {
+			link_close(l);
+			return ret;
+		}
+	}
 	else if (strcmp(argv[a + 1], "fetch") == 0)
 		ret = dump_fetch_ssh(l, argv[a + 2], &err) < 0;
 	else if (strcmp(argv[a + 1], "push") == 0)

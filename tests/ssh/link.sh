@@ -5,12 +5,12 @@
 . "$top_srcdir/tests/ssh/sshd.sh"
 tool="$top_builddir/tests/ssh/link-tool"
 
-plan 17
+plan 21
 if ! sshd_available; then
-	for i in $(seq 17); do skip "OpenSSH server not installed"; done
+	for i in $(seq 21); do skip "OpenSSH server not installed"; done
 	exit 0
 fi
-sshd_start || { for i in $(seq 17); do skip "sshd did not start"; done; exit 0; }
+sshd_start || { for i in $(seq 21); do skip "sshd did not start"; done; exit 0; }
 trap 'sshd_stop; rm -rf "$tap_tmp"' EXIT
 
 ok "an unknown host is refused without --accept-new" \
@@ -23,6 +23,19 @@ ok "a known host connects without the flag" sh -c "'$tool' '$SSH_URL' run true |
 ok "the remote exit status comes back" sh -c "'$tool' '$SSH_URL' run 'exit 7' | grep -q 'status 7'"
 ok "an unreachable board is named in the error" \
 	sh -c "! '$tool' 'ssh://nobody@127.0.0.1:1' run true 2>'$tap_tmp/e' && grep -q '127.0.0.1:1' '$tap_tmp/e'"
+
+# The commands of a link share one shell on the board, each in its own sh.
+ok "commands on one link leave nothing behind for the next (cd, variables)" sh -c "
+	'$tool' '$SSH_URL' run 'cd / && X=1' 'echo \"x=\$X\"; pwd' | grep -q '^x=\$' &&
+	[ \"\$('$tool' '$SSH_URL' run 'cd / && X=1' pwd | sed -n 3p)\" != / ]"
+ok "output comes back as written: no newline added, stderr apart" sh -c "
+	'$tool' '$SSH_URL' run 'printf abc; echo e >&2' 2>'$tap_tmp/e' | grep -qx 'abcstatus 0' &&
+	[ \"\$(cat '$tap_tmp/e')\" = e ]"
+ok "a command reading stdin does not eat the commands after it" sh -c "
+	'$tool' '$SSH_URL' run cat 'echo next' | grep -qx next"
+ok "a command that runs out of time fails, and the next one on the link runs" sh -c "
+	! '$tool' --timeout 1 '$SSH_URL' run 'sleep 5' 'echo after' >'$tap_tmp/o' 2>'$tap_tmp/e' &&
+	grep -q 'did not finish within 1 seconds' '$tap_tmp/e' && grep -qx after '$tap_tmp/o'"
 
 # Files with names crafted to break out of shell quoting.
 evil="a'b; touch $BOARD_ROOT/pwned; echo 'x"
