@@ -14,7 +14,7 @@ required="build-essential autoconf automake autopoint gettext pkg-config
 	libncurses-dev libyaml-dev libssh-dev libssl-dev libfdt-dev check
 	device-tree-compiler tmux openssh-server openssh-client
 	gcc-aarch64-linux-gnu binutils-aarch64-linux-gnu qemu-system-arm
-	clang lld iproute2 iputils-ping python3 curl"
+	clang lld iproute2 iputils-ping python3 curl locales"
 # Used when the distribution has them: fuzzing runtime, browser tests.
 optional="libclang-rt-14-dev chromium nodejs"
 

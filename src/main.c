@@ -11,7 +11,9 @@
 #include <unistd.h>
 
 #include "po/i18n.h"
+#include "model/util.h"
 #include "src/cmd.h"
+#include "src/datadir.h"
 
 static void print_version(void)
 {
@@ -35,20 +37,41 @@ static void print_help(void)
 		printf("  %-10s %s\n", cmd_table[i]->name, _(cmd_table[i]->summary));
 }
 
+/*
+ * The user's locale. A fresh system often has no definition of the UTF-8
+ * locale the user names (Debian generates none but C.UTF-8), and setlocale
+ * then leaves the program in "C", where gettext translates nothing. The
+ * messages are still wanted: in C.UTF-8 gettext follows LANGUAGE, so the
+ * language the locale's name gives goes there unless the user set one.
+ */
+static void set_locale(void)
+{
+	const char *names[] = { "LC_ALL", "LC_MESSAGES", "LANG" }, *name = NULL;
+	char lang[32];
+
+	if (setlocale(LC_ALL, ""))
+		return;
+	for (size_t i = 0; i < ARRAY_SIZE(names) && !name; i++) {
+		name = getenv(names[i]);
+		if (name && !*name)
+			name = NULL;
+	}
+	if (!name || !(strcasestr(name, ".utf-8") || strcasestr(name, ".utf8")) ||
+	    !setlocale(LC_ALL, "C.UTF-8"))
+		return;
+	snprintf(lang, sizeof(lang), "%.*s", (int)strcspn(name, ".@"), name);
+	setenv("LANGUAGE", lang, 0);
+}
+
 int main(int argc, char **argv)
 {
 	const struct cmd_entry *e;
 	int i;
 
-	setlocale(LC_ALL, "");
+	set_locale();
 #if ENABLE_NLS
-	{
-		/* Tests and uninstalled builds point this at their own catalogues. */
-		const char *dir = getenv("AUTOJAIL_LOCALEDIR");
-
-		bindtextdomain(PACKAGE, dir && *dir ? dir : LOCALEDIR);
-		textdomain(PACKAGE);
-	}
+	bindtextdomain(PACKAGE, datadir_locale());
+	textdomain(PACKAGE);
 #endif
 
 	for (i = 1; i < argc && argv[i][0] == '-'; i++) {
