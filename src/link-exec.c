@@ -11,10 +11,14 @@
  */
 #include "config.h"
 
+#include <netinet/in.h>
+#include <netinet/tcp.h>
+#include <poll.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/random.h>
+#include <sys/socket.h>
 #include <time.h>
 
 #include "po/i18n.h"
@@ -143,6 +147,30 @@ void link_shell_close(struct link *l)
 	l->shell = NULL;
 }
 
+/* OpenSSH servers send their authentication's debug messages as packets of
+ * their own as the first channel opens, the second held back by Nagle's
+ * algorithm until we acknowledge the first, which Linux delays by 40 ms on
+ * a connection it takes for interactive. Waiting for the channel here
+ * rather than in libssh lets us ask for immediate ACKs meanwhile
+ * (TCP_QUICKACK does not stick, so again each time round). */
+static int open_session(struct link *l, ssh_channel ch)
+{
+	double deadline = now() + (double)l->command_timeout;
+	int fd = ssh_get_fd(l->session), rc;
+
+	ssh_set_blocking(l->session, 0);
+	while ((rc = ssh_channel_open_session(ch)) == SSH_AGAIN && now() < deadline) {
+		struct pollfd p = { .fd = fd, .events = POLLIN };
+
+#ifdef TCP_QUICKACK
+		setsockopt(fd, IPPROTO_TCP, TCP_QUICKACK, &(int){ 1 }, sizeof(int));
+#endif
+		poll(&p, 1, 20);
+	}
+	ssh_set_blocking(l->session, 1);
+	return rc;
+}
+
 static int shell_open(struct link *l, struct error *err)
 {
 	unsigned char rnd[16];
@@ -157,7 +185,7 @@ static int shell_open(struct link *l, struct error *err)
 	for (size_t i = 0; i < sizeof(rnd); i++)
 		sprintf(l->mark + 2 + 2 * i, "%02x", rnd[i]);
 	l->shell = ssh_channel_new(l->session);
-	if (!l->shell || ssh_channel_open_session(l->shell) != SSH_OK ||
+	if (!l->shell || open_session(l, l->shell) != SSH_OK ||
 	    ssh_channel_request_exec(l->shell, "exec sh") != SSH_OK) {
 		error_set(err, _("%s: cannot run a command: %s"), l->name, ssh_get_error(l->session));
 		link_shell_close(l);
