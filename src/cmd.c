@@ -44,6 +44,7 @@ const struct cmd_entry *const cmd_table[] = {
 	&cmd_console_entry,
 	&cmd_test_entry,
 	&cmd_tui_entry,
+	&cmd_complete_entry,
 	NULL
 };
 

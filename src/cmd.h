@@ -23,6 +23,7 @@ struct cmd_entry {
 	const char *args;        /* N_() synopsis after the name, e.g. "REGION CELL [--shared]" */
 	const char *summary;     /* N_() one line for the command list */
 	const char *help;        /* N_() the options, one per line, for NAME --help */
+	bool hidden;             /* not in the command list (complete, for the shell) */
 	int (*exec)(int argc, char **argv);
 };
 
@@ -48,6 +49,7 @@ extern const struct cmd_entry cmd_region_entry;
 extern const struct cmd_entry cmd_switch_entry;
 extern const struct cmd_entry cmd_cpu_entry;
 extern const struct cmd_entry cmd_hypervisor_entry;
+extern const struct cmd_entry cmd_complete_entry;
 extern const struct cmd_entry cmd_build_entry;
 extern const struct cmd_entry cmd_push_entry;
 extern const struct cmd_entry cmd_start_entry;

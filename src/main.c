@@ -34,7 +34,8 @@ static void print_help(void)
 		 "  -V, --version  show the version\n\n"));
 	printf(_("Commands:\n"));
 	for (size_t i = 0; cmd_table[i]; i++)
-		printf("  %-10s %s\n", cmd_table[i]->name, _(cmd_table[i]->summary));
+		if (!cmd_table[i]->hidden)
+			printf("  %-10s %s\n", cmd_table[i]->name, _(cmd_table[i]->summary));
 }
 
 /*
