@@ -126,3 +126,60 @@ int network_leave(struct project *p, const char *cell, char *why)
 {
 	return op_network_leave(p, cell, why);
 }
+
+const char *const net_field_names[NET_N_FIELDS] = {
+	[NET_BRIDGE] = "bridge", [NET_UPLINK] = "uplink",
+	[NET_IPV4_PREFIX] = "ipv4_prefix", [NET_IPV6_PREFIX] = "ipv6_prefix",
+};
+
+struct setting {
+	enum net_field field;
+	const char *value;
+};
+
+/* As Linux takes an interface name (dev_valid_name). */
+static bool ifname_ok(const char *s)
+{
+	size_t n = strlen(s);
+
+	return n && n < 16 && strcmp(s, ".") && strcmp(s, "..") && !strpbrk(s, "/: \t\n");
+}
+
+/* cells.yml cannot say a switch without a bridge, so the other settings
+ * need one, and the bridge goes only with the switch, once it is empty. */
+static int setting_edit(struct project *p, const void *arg, char *why)
+{
+	const struct setting *set = arg;
+	struct network_spec *n = &p->spec.network;
+	char **slot[NET_N_FIELDS] = { &n->bridge, &n->uplink, &n->ipv4_prefix, &n->ipv6_prefix };
+	const char *value = set->value && set->value[0] ? set->value : NULL;
+	int fam = set->field == NET_IPV4_PREFIX ? 4 : 6;
+	struct net_addr a;
+
+	if (set->field != NET_BRIDGE && !n->bridge)
+		return refuse(why, _("There is no network switch; give it a bridge name first."));
+	if (set->field == NET_BRIDGE && !value && n->n_members)
+		return refuse(why, _("The switch has members still: take them off first."));
+	if (set->field <= NET_UPLINK && value && !ifname_ok(value))
+		return refuse(why, _("\"%s\" is no interface name: 1 to 15 characters without "
+				     "'/', ':' or spaces."), value);
+	if (set->field >= NET_IPV4_PREFIX && value &&
+	    !(net_addr_parse(value, false, &a) && a.family == fam))
+		return refuse(why, fam == 4 ? _("\"%s\" is no IPv4 prefix such as 10.23.0.0/24.")
+					    : _("\"%s\" is no IPv6 prefix such as fd00:23::/64."),
+			      value);
+	for (int f = 0; f < NET_N_FIELDS; f++) {
+		if (f == (int)set->field || (set->field == NET_BRIDGE && !value)) {
+			free(*slot[f]);
+			*slot[f] = f == (int)set->field && value ? xstrdup(value) : NULL;
+		}
+	}
+	return 0;
+}
+
+int op_network_set(struct project *p, enum net_field field, const char *value, char *why)
+{
+	struct setting set = { field, value };
+
+	return spec_edit(p, setting_edit, &set, why);
+}

@@ -51,6 +51,12 @@ int op_set_hypervisor(struct project *p, uint64_t phys, uint64_t size, char *why
 int op_network_join(struct project *p, const char *cell, const char *ipv4, const char *ipv6,
 		    char *why);
 int op_network_leave(struct project *p, const char *cell, char *why);
+/* The switch itself, cells.yml's network keys (net_field_names); value NULL
+ * or empty removes a setting, and removing the bridge removes the switch,
+ * which must have no members then. */
+enum net_field { NET_BRIDGE, NET_UPLINK, NET_IPV4_PREFIX, NET_IPV6_PREFIX, NET_N_FIELDS };
+extern const char *const net_field_names[NET_N_FIELDS];
+int op_network_set(struct project *p, enum net_field field, const char *value, char *why);
 
 /*
  * Guests and links of the spec, cells.yml's intent (model/spec-edit.c,

@@ -9,9 +9,9 @@ aj="$AUTOJAIL"
 : "${AUTOJAIL_BOARDS:=$top_srcdir/boards}"
 export AUTOJAIL_BOARDS
 
-plan 19
+plan 20
 if ! command -v bash >/dev/null; then
-	for i in $(seq 19); do skip "no bash"; done
+	for i in $(seq 20); do skip "no bash"; done
 	exit 0
 fi
 p="$tap_tmp/p"
@@ -71,6 +71,7 @@ ok "the target cell of a move" completes "autojail -C $p region move demo RAM de
 ok "board regions for assign, a name with ':' completed after it" \
 	completes "autojail -C $p assign misc@100000:" 1
 ok "an argument's choices" completes "autojail -C $p cell type demo " bare linux
+ok "... after a verb" completes "autojail switch set " bridge uplink ipv4_prefix ipv6_prefix
 ok "the options after an argument and an option's value" \
 	has "autojail -C $p region edit demo RAM --size 4K -" --name --virt --flags
 ok "files where a file goes" completes "autojail dump $top_srcdir/tests/cli/tap" \

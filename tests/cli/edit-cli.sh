@@ -1,6 +1,6 @@
 #!/bin/sh
 # The editor's actions as commands (region add, edit and move, the switch,
-# CPUs, the hypervisor): each writes the cells.yml the editor writes for the
+# CPUs, the hypervisor), and the switch itself: each writes the cells.yml the editor writes for the
 # same edit (the TUI in script mode does it on a copy of the project), lists
 # the errors it adds, and refuses with a reason what can never be valid,
 # changing nothing.
@@ -56,7 +56,7 @@ refused() {
 		cmp "$p/cells.yml" "$tap_tmp/before"
 }
 
-plan 40
+plan 49
 
 ok "region edit writes what the editor's detail form writes" same_as_editor edit project \
 	'key Tab Down Down
@@ -146,3 +146,29 @@ ok "switch leave takes it off" sh -c "'$aj' -q -C '$p' switch leave tux && ! gre
 ok "a bad address is refused with the reason" refused 1 '"banana" is no IPv4 address' switch join tux --ipv4 banana
 ok "a cell that is no guest is refused" refused 1 '"ghost" is no guest cell' switch join ghost
 ok "leave takes no addresses" refused 2 "unknown option '--ipv6'" switch leave penguin --ipv6 fd00::1
+
+# The switch itself by commands alone, on the Raspberry Pi 4 as
+# tests/net/rpi4-switch.sh has it by hand.
+p="$tap_tmp/n"
+mkdir -p "$p"
+"$aj" -q -C "$p" init --profile rpi4 >/dev/null
+"$aj" -q -C "$p" cell create linux1 --type linux --ram 64MiB
+"$aj" -q -C "$p" cell create linux2 --type linux --ram 64MiB
+ok "no switch without a bridge" refused 1 "give it a bridge name first" switch set uplink eth0
+ok "switch set makes the switch; the guests join it; it generates" sh -c "
+	'$aj' -q -C '$p' switch set bridge br0 && '$aj' -q -C '$p' switch set uplink eth0 &&
+	'$aj' -q -C '$p' switch set ipv4_prefix 10.23.0.0/24 &&
+	'$aj' -q -C '$p' switch join linux1 && '$aj' -q -C '$p' switch join linux2 &&
+	'$aj' -C '$p' check | grep -q '^0 errors' && '$aj' -q -C '$p' generate &&
+	grep -q br0 '$p/generated/root-net-up.sh' && grep -q 10.23.0 '$p/generated/linux1.network'"
+ok "... written as cells.yml's network section" sh -c "
+	sed -n '/^network:/,/^[a-z]/p' '$p/cells.yml' | tr -d '\n' |
+	grep -q 'bridge: br0  uplink: eth0  ipv4_prefix: 10.23.0.0/24  members:  - linux1  - linux2'"
+ok "a bridge with members cannot go" refused 1 "take them off first" switch set bridge
+ok "a prefix needs its length" refused 1 '"10.1.2.3" is no IPv4 prefix' switch set ipv4_prefix 10.1.2.3
+ok "an interface name is as Linux takes it" refused 1 '"a/b" is no interface name' switch set uplink a/b
+ok "an unknown setting is refused" refused 1 "'colour' is not bridge, uplink" switch set colour red
+ok "set without a setting is a usage error" refused 2 "wrong number of arguments for 'set'" switch set
+ok "without members, removing the bridge removes the switch" sh -c "
+	'$aj' -q -C '$p' switch leave linux1 && '$aj' -q -C '$p' switch leave linux2 &&
+	'$aj' -q -C '$p' switch set bridge && ! grep -q '^network:' '$p/cells.yml'"

@@ -508,6 +508,39 @@ START_TEST(network_join_leave)
 }
 END_TEST
 
+/* The switch itself: a bridge first, undo takes a setting back, and the
+ * bridge goes with the switch only once nobody is on it. */
+START_TEST(network_set)
+{
+	struct guest_spec *g = spec_add_guest(&p.spec, "lnx");
+
+	g->type = CELL_LINUX;
+	g->n_cpus = 1;
+	project_ready(&p);
+	ck_assert_int_eq(op_network_set(&p, NET_UPLINK, "eth0", why), -1);
+	ck_assert_ptr_nonnull(strstr(why, "bridge"));
+	ck_assert_int_eq(op_network_set(&p, NET_BRIDGE, "br/0", why), -1);
+	ck_assert_int_eq(op_network_set(&p, NET_BRIDGE, "br0", why), 0);
+	ck_assert_int_eq(op_network_set(&p, NET_IPV4_PREFIX, "10.23.0.1", why), -1);
+	ck_assert_int_eq(op_network_set(&p, NET_IPV4_PREFIX, "fd00::/64", why), -1);
+	ck_assert_int_eq(op_network_set(&p, NET_IPV4_PREFIX, "10.23.0.0/24", why), 0);
+	ck_assert_int_eq(op_undo(&p, why), 0);
+	ck_assert_ptr_null(p.spec.network.ipv4_prefix);
+	ck_assert_int_eq(op_redo(&p, why), 0);
+	ck_assert_str_eq(p.spec.network.ipv4_prefix, "10.23.0.0/24");
+	ck_assert_int_eq(op_network_join(&p, "lnx", NULL, NULL, why), 0);
+	ck_assert_int_eq(op_network_set(&p, NET_BRIDGE, NULL, why), -1);
+	ck_assert_str_eq(p.spec.network.bridge, "br0");
+	ck_assert_int_eq(op_network_leave(&p, "lnx", why), 0);
+	ck_assert_int_eq(op_network_set(&p, NET_BRIDGE, "", why), 0);
+	ck_assert_ptr_null(p.spec.network.bridge);
+	ck_assert_ptr_null(p.spec.network.ipv4_prefix);
+	ck_assert_int_eq(op_undo(&p, why), 0);
+	ck_assert_str_eq(p.spec.network.bridge, "br0");
+	ck_assert_str_eq(p.spec.network.ipv4_prefix, "10.23.0.0/24");
+}
+END_TEST
+
 int main(void)
 {
 	Suite *s = suite_create("ops");
@@ -532,6 +565,7 @@ int main(void)
 	tcase_add_test(tc, groups);
 	tcase_add_test(tc, redo_dropped_by_new_edit);
 	tcase_add_test(tc, network_join_leave);
+	tcase_add_test(tc, network_set);
 	suite_add_tcase(s, tc);
 	sr = srunner_create(s);
 	srunner_run_all(sr, CK_NORMAL);
