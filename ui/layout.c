@@ -2,7 +2,7 @@
  * The layout manager: where each pane goes for the terminal's size. At 80x24
  * the panes are stacked in three bands under the memory map; from 140x36
  * the memory map and the problems take the left and the other panes a
- * column on the right. Below 80x24 only a notice is shown, and the panes
+ * column on the right, above a row of buttons (actionbar.c). Below 80x24 only a notice is shown, and the panes
  * come back when the terminal grows again. The switch, when the project has
  * one, sits beside the problems; the board pane of a board action takes
  * the place of both, a little taller, until Esc closes it.
@@ -75,7 +75,7 @@ static void layout_normal(struct tui *t, int W, int H)
 static void layout_wide(struct tui *t, int W, int H)
 {
 	int right = 63, left = W - right - 1;
-	int hp = clamp(H / 5, 6, 14) + (t->progress.shown ? BOARD_EXTRA : 0), body = H - 1;
+	int hp = clamp(H / 5, 6, 14) + (t->progress.shown ? BOARD_EXTRA : 0), body = H - 2;
 	int hc = body * 30 / 100;
 	int hcpu = clamp((int)t->p->board.n_cpus + 1, 3, 12);
 	int hd = 10, hi = body - hc - hcpu - hd;
@@ -86,6 +86,7 @@ static void layout_wide(struct tui *t, int W, int H)
 	place(&t->views[VIEW_CPUS], hc, left + 1, hcpu, right);
 	place(&t->views[VIEW_IRQS], hc + hcpu, left + 1, hi, right);
 	place(&t->views[VIEW_DETAIL], hc + hcpu + hi, left + 1, hd, right);
+	t->bar_y = body;
 }
 
 void layout_apply(struct tui *t)
@@ -93,6 +94,7 @@ void layout_apply(struct tui *t)
 	t->too_small = t->cols < MIN_COLS || t->rows < MIN_ROWS;
 	if (t->too_small)
 		return;
+	t->bar_y = -1;
 	if (t->cols >= WIDE_COLS && t->rows >= WIDE_ROWS)
 		layout_wide(t, t->cols, t->rows);
 	else
@@ -115,6 +117,8 @@ void layout_draw_frame(struct tui *t)
 	int y = t->rows - 1, rw;
 
 	if (t->full_redraw) {
+		if (t->bar_y >= 0)
+			actionbar_draw(t, t->bar_y);
 		for (int i = 0; i < VIEW_COUNT; i++) {
 			const struct view *v = &t->views[i];
 

@@ -107,6 +107,7 @@ struct tui *tui_open(struct project *p, const struct tui_opts *o, char *err, siz
 	}
 	t->drop_cell = -1;
 	t->press_view = -1;
+	t->bar_y = -1;
 	t->msg_sev = -1;
 	if (!term_open(t, err, len)) {
 		free(t);
@@ -234,6 +235,8 @@ static void drop_here(struct tui *t, int64_t cell, int vi, bool released)
 	}
 }
 
+static void dispatch(struct tui *t, enum request r);
+
 /* Press selects and arms a drag; motion starts it and tracks the target
  * cell; release drops on the cell under the pointer or cancels. */
 static void mouse_event(struct tui *t, const struct event *ev)
@@ -269,6 +272,10 @@ static void mouse_event(struct tui *t, const struct event *ev)
 		return;
 	case MOUSE_PRESS:
 		t->msg[0] = '\0';
+		if (ev->y == t->bar_y && !t->carry.active) {
+			dispatch(t, actionbar_at(t, ev->x));
+			return;
+		}
 		if (t->carry.active) {
 			/* A click on a cell finishes a drag begun with the keyboard. */
 			drop_here(t, drop_target(t, v, vi, row, on_row), vi, false);
@@ -277,6 +284,11 @@ static void mouse_event(struct tui *t, const struct event *ev)
 		t->press_view = -1;
 		if (!v)
 			return;
+		/* A click on the field under the cursor edits it, as Enter does. */
+		if (on_row && vi == VIEW_DETAIL && t->focus == vi && row == v->cursor) {
+			action_edit(t);
+			return;
+		}
 		tui_focus(t, vi);
 		if (on_row) {
 			view_set_cursor(v, t, row);

@@ -160,6 +160,7 @@ struct tui {
 	struct carry carry;
 	int64_t drop_cell;       /* highlighted drop target, -1 none */
 	bool drop_switch;        /* a carried cell is over the switch */
+	int bar_y;               /* row of the action bar, -1 when it has no room */
 	int press_view;          /* view a mouse button went down in, -1 none */
 	bool button_down;        /* from a press (or motion standing in for it) to release */
 	size_t press_row;
@@ -226,6 +227,9 @@ void memory_zoom(struct view *v, struct tui *t, int step);
 /* layout.c */
 void layout_apply(struct tui *t);
 void layout_draw_frame(struct tui *t);
+/* actionbar.c */
+void actionbar_draw(struct tui *t, int y);
+enum request actionbar_at(const struct tui *t, int x);
 void layout_draw_too_small(struct tui *t);
 
 /* facts.c */
