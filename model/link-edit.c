@@ -5,7 +5,6 @@
  */
 #include "config.h"
 
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -14,18 +13,6 @@
 #include "po/i18n.h"
 #include "model/ops.h"
 #include "model/util.h"
-
-static int refuse(char *why, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-
-static int refuse(char *why, const char *fmt, ...)
-{
-	va_list ap;
-
-	va_start(ap, fmt);
-	vsnprintf(why, OP_WHY_LEN, fmt, ap);
-	va_end(ap);
-	return -1;
-}
 
 struct link_new {
 	const char *name, *peers[2];
@@ -47,17 +34,17 @@ static int link_new(struct project *p, const void *arg, char *why)
 	struct link_spec *l;
 
 	if (!n->name || !*n->name)
-		return refuse(why, _("a link needs a name"));
+		return op_refuse(why, _("a link needs a name"));
 	if (spec_find_link(&p->spec, n->name))
-		return refuse(why, _("there is a link '%s' already"), n->name);
+		return op_refuse(why, _("there is a link '%s' already"), n->name);
 	for (int i = 0; i < 2; i++)
 		if (!n->peers[i] || !peer_ok(p, n->peers[i]))
-			return refuse(why, _("'%s' is neither the root cell nor a guest of cells.yml"),
+			return op_refuse(why, _("'%s' is neither the root cell nor a guest of cells.yml"),
 				      n->peers[i] ? n->peers[i] : "");
 	if (!strcmp(n->peers[0], n->peers[1]))
-		return refuse(why, _("a link joins two different cells"));
+		return op_refuse(why, _("a link joins two different cells"));
 	if (!n->size)
-		return refuse(why, _("a link needs a size"));
+		return op_refuse(why, _("a link needs a size"));
 	l = spec_add_link(&p->spec, n->name);
 	for (int i = 0; i < 2; i++)
 		ARRAY_PUSH(l->peers, l->n_peers, l->cap_peers, xstrdup(n->peers[i]));
@@ -81,7 +68,7 @@ static int link_drop(struct project *p, const void *arg, char *why)
 	const struct link_spec *l = spec_find_link(&p->spec, name);
 
 	if (!l)
-		return refuse(why, _("there is no link '%s'"), name);
+		return op_refuse(why, _("there is no link '%s'"), name);
 	spec_remove_link(&p->spec, (size_t)(l - p->spec.links));
 	return 0;
 }

@@ -6,7 +6,6 @@
  */
 #include "config.h"
 
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -16,18 +15,6 @@
 #include "model/network.h"
 #include "model/ops.h"
 #include "model/util.h"
-
-static int refuse(char *why, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-
-static int refuse(char *why, const char *fmt, ...)
-{
-	va_list ap;
-
-	va_start(ap, fmt);
-	vsnprintf(why, OP_WHY_LEN, fmt, ap);
-	va_end(ap);
-	return -1;
-}
 
 static bool addr_text_ok(const char *text, int fam)
 {
@@ -45,19 +32,19 @@ int network_member_add(struct spec *s, const char *cell, const char *ipv4, const
 	size_t i;
 
 	if (!n->bridge)
-		return refuse(why, _("There is no network switch; give it a bridge name first."));
+		return op_refuse(why, _("There is no network switch; give it a bridge name first."));
 	if (!g)
-		return refuse(why, _("\"%s\" is no guest cell."), cell);
+		return op_refuse(why, _("\"%s\" is no guest cell."), cell);
 	if (g->type != CELL_LINUX)
-		return refuse(why, _("\"%s\" is no Linux guest: only Linux can use the switch."),
+		return op_refuse(why, _("\"%s\" is no Linux guest: only Linux can use the switch."),
 			      cell);
 	for (i = 0; i < n->n_members; i++)
 		if (n->members[i].cell && !strcmp(n->members[i].cell, cell))
-			return refuse(why, _("\"%s\" is on the switch already."), cell);
+			return op_refuse(why, _("\"%s\" is on the switch already."), cell);
 	if (!addr_text_ok(ipv4, 4))
-		return refuse(why, _("\"%s\" is no IPv4 address."), ipv4);
+		return op_refuse(why, _("\"%s\" is no IPv4 address."), ipv4);
 	if (!addr_text_ok(ipv6, 6))
-		return refuse(why, _("\"%s\" is no IPv6 address."), ipv6);
+		return op_refuse(why, _("\"%s\" is no IPv6 address."), ipv6);
 	ARRAY_GROW(n->members, n->n_members, n->cap_members);
 	m = &n->members[n->n_members++];
 	m->cell = xstrdup(cell);
@@ -75,7 +62,7 @@ int network_member_remove(struct spec *s, const char *cell, char *why)
 		if (n->members[i].cell && !strcmp(n->members[i].cell, cell))
 			break;
 	if (i == n->n_members)
-		return refuse(why, _("\"%s\" is not on the switch."), cell);
+		return op_refuse(why, _("\"%s\" is not on the switch."), cell);
 	free(n->members[i].cell);
 	free(n->members[i].ipv4);
 	free(n->members[i].ipv6);
@@ -157,15 +144,15 @@ static int setting_edit(struct project *p, const void *arg, char *why)
 	struct net_addr a;
 
 	if (set->field != NET_BRIDGE && !n->bridge)
-		return refuse(why, _("There is no network switch; give it a bridge name first."));
+		return op_refuse(why, _("There is no network switch; give it a bridge name first."));
 	if (set->field == NET_BRIDGE && !value && n->n_members)
-		return refuse(why, _("The switch has members still: take them off first."));
+		return op_refuse(why, _("The switch has members still: take them off first."));
 	if (set->field <= NET_UPLINK && value && !ifname_ok(value))
-		return refuse(why, _("\"%s\" is no interface name: 1 to 15 characters without "
+		return op_refuse(why, _("\"%s\" is no interface name: 1 to 15 characters without "
 				     "'/', ':' or spaces."), value);
 	if (set->field >= NET_IPV4_PREFIX && value &&
 	    !(net_addr_parse(value, false, &a) && a.family == fam))
-		return refuse(why, fam == 4 ? _("\"%s\" is no IPv4 prefix such as 10.23.0.0/24.")
+		return op_refuse(why, fam == 4 ? _("\"%s\" is no IPv4 prefix such as 10.23.0.0/24.")
 					    : _("\"%s\" is no IPv6 prefix such as fd00:23::/64."),
 			      value);
 	for (int f = 0; f < NET_N_FIELDS; f++) {

@@ -21,9 +21,7 @@
 #define IRQ_FIRST 32
 #define IRQ_END 1020
 
-static int refuse(char *why, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-
-static int refuse(char *why, const char *fmt, ...)
+int op_refuse(char *why, const char *fmt, ...)
 {
 	va_list ap;
 
@@ -47,7 +45,7 @@ static struct cell *find_cell(struct project *p, uint32_t id, char *why)
 	struct cell *cell = config_cell_by_id(&p->config, id);
 
 	if (!cell)
-		refuse(why, _("there is no cell with id %u"), (unsigned)id);
+		op_refuse(why, _("there is no cell with id %u"), (unsigned)id);
 	return cell;
 }
 
@@ -56,7 +54,7 @@ static struct cell_region *find_region(struct cell *cell, uint32_t id, char *why
 	struct cell_region *r = cell_region_by_id(cell, id);
 
 	if (!r)
-		refuse(why, _("cell '%s' has no region with id %u"), cell->name, (unsigned)id);
+		op_refuse(why, _("cell '%s' has no region with id %u"), cell->name, (unsigned)id);
 	return r;
 }
 
@@ -68,12 +66,12 @@ static bool board_region_taken(struct project *p, const struct cell *cell, int32
 	if (br < 0)
 		return false;
 	if ((size_t)br >= p->board.n_regions) {
-		refuse(why, _("the board has no region with id %d"), (int)br);
+		op_refuse(why, _("the board has no region with id %d"), (int)br);
 		return true;
 	}
 	for (i = 0; i < cell->n_regions; i++) {
 		if (cell->regions[i].board_region == br) {
-			refuse(why, _("'%s' is already in cell '%s'"), p->board.regions[br].name,
+			op_refuse(why, _("'%s' is already in cell '%s'"), p->board.regions[br].name,
 			       cell->name);
 			return true;
 		}
@@ -176,7 +174,7 @@ int op_assign(struct project *p, uint32_t board_region, uint32_t cell_id, bool s
 	if (!cell)
 		return -1;
 	if (board_region > INT32_MAX)
-		return refuse(why, _("the board has no region with id %u"), (unsigned)board_region);
+		return op_refuse(why, _("the board has no region with id %u"), (unsigned)board_region);
 	if (board_region_taken(p, cell, (int32_t)board_region, why))
 		return -1;
 	br = &p->board.regions[board_region];
@@ -303,7 +301,7 @@ int op_cell_create(struct project *p, const char *name, enum cell_type type,
 	struct record rec = { 0 };
 
 	if (!name || !*name)
-		return refuse(why, _("a cell needs a name"));
+		return op_refuse(why, _("a cell needs a name"));
 	/* The first cell of a configuration without one is its root cell. */
 	cell = config_add_cell(&p->config, name, !config_root(&p->config));
 	if (!cell->root)
@@ -326,7 +324,7 @@ int op_cell_rename(struct project *p, uint32_t cell_id, const char *name, char *
 	if (!cell)
 		return -1;
 	if (!name || !*name)
-		return refuse(why, _("a cell needs a name"));
+		return op_refuse(why, _("a cell needs a name"));
 	if (spec_names(p, cell->name))
 		return spec_cell_rename(p, cell_id, name, why);
 	rec.kind = REC_CELL_NAME;
@@ -345,7 +343,7 @@ int op_cell_delete(struct project *p, uint32_t cell_id, char *why)
 	if (!cell)
 		return -1;
 	if (cell->root)
-		return refuse(why, _("the root cell '%s' cannot be deleted"), cell->name);
+		return op_refuse(why, _("the root cell '%s' cannot be deleted"), cell->name);
 	if (spec_manages(p, cell))
 		return spec_cell_delete(p, cell->name, why);
 	rec.kind = REC_CELL_DELETE;
@@ -410,7 +408,7 @@ int op_cpu_assign(struct project *p, unsigned cpu, uint32_t cell_id, char *why)
 	if (!cell)
 		return -1;
 	if (cpu >= 64)
-		return refuse(why, _("CPU %u does not exist: a configuration holds CPUs 0 to 63"),
+		return op_refuse(why, _("CPU %u does not exist: a configuration holds CPUs 0 to 63"),
 			      cpu);
 	if (cpu_in_spec(p, cell, bit))
 		return spec_cpu_give(p, cell_id, bit, false, why);
@@ -451,7 +449,7 @@ static int change_irq(struct project *p, uint32_t cell_id, uint32_t irq, bool gr
 	if (!cell)
 		return -1;
 	if (irq < IRQ_FIRST || irq >= IRQ_END)
-		return refuse(why, _("interrupt %u cannot be granted: cells take shared "
+		return op_refuse(why, _("interrupt %u cannot be granted: cells take shared "
 				     "peripheral interrupts 32 to 1019"), (unsigned)irq);
 	if (cell_has_irq(cell, irq) == grant)
 		return 0;
@@ -534,16 +532,16 @@ static int replay(struct project *p, bool undo, char *why)
 	bool ok;
 
 	if (history_in_group(h))
-		return refuse(why, _("an edit is still in progress"));
+		return op_refuse(why, _("an edit is still in progress"));
 	if (!history_has(h, undo))
-		return refuse(why, undo ? _("there is nothing to undo") : _("there is nothing to redo"));
+		return op_refuse(why, undo ? _("there is nothing to undo") : _("there is nothing to redo"));
 	change_init(&ch);
 	ok = history_replay(h, &p->config, &p->spec, undo, &ch);
 	if (ok && ch.all)
 		report_again(p);
 	finish(p, &ch);
 	if (!ok)
-		return refuse(why, _("the configuration changed outside the edit history; "
+		return op_refuse(why, _("the configuration changed outside the edit history; "
 				     "the history was cleared"));
 	return 0;
 }

@@ -19,6 +19,10 @@
 
 #define OP_WHY_LEN 256
 
+/* Writes the reason (why may be NULL) and returns -1: how every operation
+ * refuses. */
+int op_refuse(char *why, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
 /* Assigns a board region to a cell, phys = virt = the board address. Flags
  * follow the kind: RAM read/write/execute, MMIO read/write/IO; shared adds
  * ROOTSHARED. Returns the new region's id in *region_id when not NULL. */
@@ -75,6 +79,8 @@ extern const char *const guest_field_names[GUEST_N_FIELDS];
 /* The words for a device's share: auto (ROOTSHARED when Linux uses the
  * device), yes, no; as the CLI and the editor take them. */
 extern const char *const device_share_names[3];
+/* A guest's setting of that field, NULL when it has none. */
+const char *spec_guest_setting(const struct guest_spec *g, enum guest_field f);
 /* n_cpus 0 is one CPU; ram_size 0 the default for the type. */
 int op_guest_create(struct project *p, const char *name, enum cell_type type, unsigned n_cpus,
 		    uint64_t ram_size, uint32_t *cell_id, char *why);

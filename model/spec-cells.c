@@ -7,7 +7,6 @@
  */
 #include "config.h"
 
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -16,18 +15,6 @@
 #include "po/i18n.h"
 #include "model/ops.h"
 #include "model/util.h"
-
-static int refuse(char *why, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-
-static int refuse(char *why, const char *fmt, ...)
-{
-	va_list ap;
-
-	va_start(ap, fmt);
-	vsnprintf(why, OP_WHY_LEN, fmt, ap);
-	va_end(ap);
-	return -1;
-}
 
 bool spec_manages(const struct project *p, const struct cell *cell)
 {
@@ -74,7 +61,7 @@ static int rename_cell(struct project *p, const void *arg, char *why)
 
 	if (config_find_cell(&p->config, r->name) || spec_find_guest(&p->spec, r->name)) {
 		free(old);
-		return refuse(why, _("there is a cell '%s' already"), r->name);
+		return op_refuse(why, _("there is a cell '%s' already"), r->name);
 	}
 	if (g)
 		replace_name(&g->name, old, r->name);
@@ -120,11 +107,11 @@ static int delete_guest(struct project *p, const void *arg, char *why)
 	for (size_t i = 0; i < p->spec.n_links; i++)
 		for (size_t k = 0; k < p->spec.links[i].n_peers; k++)
 			if (!strcmp(p->spec.links[i].peers[k], name))
-				return refuse(why, _("link '%s' joins '%s'; delete the link first"),
+				return op_refuse(why, _("link '%s' joins '%s'; delete the link first"),
 					      p->spec.links[i].name, name);
 	for (size_t i = 0; i < p->spec.network.n_members; i++)
 		if (p->spec.network.members[i].cell && !strcmp(p->spec.network.members[i].cell, name))
-			return refuse(why, _("'%s' is on the network switch; take it off first"),
+			return op_refuse(why, _("'%s' is on the network switch; take it off first"),
 				      name);
 	spec_remove_guest(&p->spec, (size_t)(g - p->spec.guests));
 	if (cell)
@@ -177,6 +164,6 @@ int spec_cpu_give(struct project *p, uint32_t cell_id, uint64_t cpus, bool whole
 	struct cpu_give c = { cell_id, cpus, whole_set };
 
 	if (whole_set && !cpus)
-		return refuse(why, _("a guest needs at least one CPU"));
+		return op_refuse(why, _("a guest needs at least one CPU"));
 	return spec_edit(p, give_cpu, &c, why);
 }

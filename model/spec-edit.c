@@ -7,7 +7,6 @@
  */
 #include "config.h"
 
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -27,18 +26,6 @@ const char *const guest_field_names[GUEST_N_FIELDS] = {
 const char *const device_share_names[3] = {
 	[SHARE_AUTO] = "auto", [SHARE_YES] = "yes", [SHARE_NO] = "no",
 };
-
-static int refuse(char *why, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-
-static int refuse(char *why, const char *fmt, ...)
-{
-	va_list ap;
-
-	va_start(ap, fmt);
-	vsnprintf(why, OP_WHY_LEN, fmt, ap);
-	va_end(ap);
-	return -1;
-}
 
 static struct spec *spec_dup(const struct spec *s)
 {
@@ -96,7 +83,7 @@ static struct guest_spec *guest_of(struct project *p, const char *name, char *wh
 	struct guest_spec *g = name ? spec_find_guest(&p->spec, name) : NULL;
 
 	if (!g)
-		refuse(why, _("'%s' is no guest cell of cells.yml"), name ? name : "");
+		op_refuse(why, _("'%s' is no guest cell of cells.yml"), name ? name : "");
 	return g;
 }
 
@@ -113,11 +100,11 @@ static int guest_new(struct project *p, const void *arg, char *why)
 	struct guest_spec *g;
 
 	if (!n->name || !*n->name)
-		return refuse(why, _("a cell needs a name"));
+		return op_refuse(why, _("a cell needs a name"));
 	if (config_find_cell(&p->config, n->name) || spec_find_guest(&p->spec, n->name))
-		return refuse(why, _("there is a cell '%s' already"), n->name);
+		return op_refuse(why, _("there is a cell '%s' already"), n->name);
 	if (n->type != CELL_BARE && n->type != CELL_LINUX)
-		return refuse(why, _("a guest is bare-metal or Linux"));
+		return op_refuse(why, _("a guest is bare-metal or Linux"));
 	g = spec_add_guest(&p->spec, n->name);
 	g->type = n->type;
 	g->n_cpus = n->n_cpus ? n->n_cpus : 1;
@@ -160,6 +147,11 @@ static char **field_of(struct guest_spec *g, enum guest_field f)
 	return fields[f];
 }
 
+const char *spec_guest_setting(const struct guest_spec *g, enum guest_field f)
+{
+	return *field_of((struct guest_spec *)g, f);
+}
+
 static int set_field(struct project *p, const void *arg, char *why)
 {
 	const struct guest_change *c = arg;
@@ -169,7 +161,7 @@ static int set_field(struct project *p, const void *arg, char *why)
 	if (!g)
 		return -1;
 	if ((unsigned)c->field >= GUEST_N_FIELDS)
-		return refuse(why, _("a guest has no such setting"));
+		return op_refuse(why, _("a guest has no such setting"));
 	field = field_of(g, c->field);
 	free(*field);
 	*field = c->text && *c->text ? xstrdup(c->text) : NULL;
@@ -192,7 +184,7 @@ static int set_type(struct project *p, const void *arg, char *why)
 	if (!g)
 		return -1;
 	if (c->type != CELL_BARE && c->type != CELL_LINUX)
-		return refuse(why, _("a guest is bare-metal or Linux"));
+		return op_refuse(why, _("a guest is bare-metal or Linux"));
 	g->type = c->type;
 	return 0;
 }
@@ -213,7 +205,7 @@ static int set_cpus(struct project *p, const void *arg, char *why)
 	if (!g)
 		return -1;
 	if (!c->n_cpus && !c->value)
-		return refuse(why, _("a guest needs at least one CPU"));
+		return op_refuse(why, _("a guest needs at least one CPU"));
 	g->n_cpus = c->value ? 0 : c->n_cpus;
 	g->cpus = c->value;
 	return 0;
@@ -262,11 +254,11 @@ static int device_change(struct project *p, const void *arg, char *why)
 	if (!g)
 		return -1;
 	if (!c->text || !*c->text)
-		return refuse(why, _("name a device by its path, label, alias or region name"));
+		return op_refuse(why, _("name a device by its path, label, alias or region name"));
 	at = device_index(g, c->text);
 	if (c->share < 0) {
 		if (at < 0)
-			return refuse(why, _("'%s' is not a device of '%s'"), c->text, g->name);
+			return op_refuse(why, _("'%s' is not a device of '%s'"), c->text, g->name);
 		free(g->devices[at].name);
 		memmove(&g->devices[at], &g->devices[at + 1],
 			(g->n_devices - (size_t)at - 1) * sizeof(*g->devices));
@@ -291,7 +283,7 @@ int op_guest_device_add(struct project *p, const char *guest, const char *dev, i
 	if (!g)
 		return -1;
 	if (dev && device_index(g, dev) >= 0)
-		return refuse(why, _("'%s' is a device of '%s' already"), dev, guest);
+		return op_refuse(why, _("'%s' is a device of '%s' already"), dev, guest);
 	return spec_edit(p, device_change, &c, why);
 }
 
@@ -311,7 +303,7 @@ int op_guest_device_share(struct project *p, const char *guest, const char *dev,
 	if (!g)
 		return -1;
 	if (!dev || device_index(g, dev) < 0)
-		return refuse(why, _("'%s' is not a device of '%s'"), dev ? dev : "", guest);
+		return op_refuse(why, _("'%s' is not a device of '%s'"), dev ? dev : "", guest);
 	return spec_edit(p, device_change, &c, why);
 }
 

@@ -7,7 +7,6 @@
  */
 #include "config.h"
 
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -45,17 +44,6 @@ static const char *setting_label(enum guest_field f)
 	};
 
 	return _(labels[f]);
-}
-
-static const char *setting_of(const struct guest_spec *g, enum guest_field f)
-{
-	const char *const v[GUEST_N_FIELDS] = {
-		[GUEST_CONSOLE] = g->console, [GUEST_IMAGE] = g->image, [GUEST_KERNEL] = g->kernel,
-		[GUEST_INITRD] = g->initrd, [GUEST_CMDLINE] = g->cmdline, [GUEST_DTB] = g->dtb,
-		[GUEST_EXPECT] = g->expect,
-	};
-
-	return v[f];
 }
 
 static void share_text(int share, char *buf, size_t len)
@@ -108,7 +96,7 @@ void detail_guest_fill(struct tui *t, const struct cell *cell, struct field *f, 
 		else
 			snprintf(x->value, sizeof(x->value), "%s", _("the type's default"));
 		for (int k = 0; k < GUEST_N_FIELDS; k++) {
-			const char *v = setting_of(g, (enum guest_field)k);
+			const char *v = spec_guest_setting(g, (enum guest_field)k);
 
 			if (!setting_applies((enum guest_field)k, g->type))
 				continue;
@@ -147,18 +135,6 @@ void detail_device_fill(struct tui *t, const struct cell *cell, const struct cel
 	snprintf(x->edit, sizeof(x->edit), "%s", device_share_names[d->share]);
 }
 
-static int refuse(char *why, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-
-static int refuse(char *why, const char *fmt, ...)
-{
-	va_list ap;
-
-	va_start(ap, fmt);
-	vsnprintf(why, OP_WHY_LEN, fmt, ap);
-	va_end(ap);
-	return -1;
-}
-
 int detail_guest_apply(struct tui *t, const struct cell *cell, const struct field *f,
 		       const char *text, char *why)
 {
@@ -170,15 +146,15 @@ int detail_guest_apply(struct tui *t, const struct cell *cell, const struct fiel
 	if (f->id == F_LINK)
 		return detail_link_apply(t, cell->name, f->arg, text, why);
 	if (!g)
-		return refuse(why, _("'%s' is no guest cell of cells.yml"), cell->name);
+		return op_refuse(why, _("'%s' is no guest cell of cells.yml"), cell->name);
 	switch (f->id) {
 	case F_GUEST_TYPE:
 		if (!flag_lookup(cell_type_names, text, &value))
-			return refuse(why, _("\"%s\" is no guest type: bare or linux."), text);
+			return op_refuse(why, _("\"%s\" is no guest type: bare or linux."), text);
 		return op_guest_type(p, cell->name, (enum cell_type)value, why);
 	case F_GUEST_RAM:
 		if (!parse_size(text, &size) || !size)
-			return refuse(why, _("\"%s\" is not a size such as 64 MiB or 0x1000."),
+			return op_refuse(why, _("\"%s\" is not a size such as 64 MiB or 0x1000."),
 				      text);
 		return op_guest_ram(p, cell->name, size, why);
 	case F_GUEST_SETTING:
@@ -188,9 +164,9 @@ int detail_guest_apply(struct tui *t, const struct cell *cell, const struct fiel
 			if (!strcmp(text, device_share_names[i]))
 				return op_guest_device_share(p, cell->name,
 							     g->devices[f->arg].name, (int)i, why);
-		return refuse(why, _("\"%s\" is not yes, no or auto."), text);
+		return op_refuse(why, _("\"%s\" is not yes, no or auto."), text);
 	default:
-		return refuse(why, "%s", _("This field is read-only."));
+		return op_refuse(why, "%s", _("This field is read-only."));
 	}
 }
 
@@ -199,7 +175,7 @@ int detail_link_delete(struct tui *t, const struct field *f, char *why)
 	const struct spec *s = &t->p->spec;
 
 	if (f->id != F_LINK || (size_t)f->arg >= s->n_links)
-		return refuse(why, "%s", _("This is no link."));
+		return op_refuse(why, "%s", _("This is no link."));
 	return op_link_delete(t->p, s->links[f->arg].name, why);
 }
 
@@ -209,7 +185,7 @@ int detail_guest_device_remove(struct tui *t, const struct cell *cell, const str
 	const struct guest_spec *g = spec_find_guest(&t->p->spec, cell->name);
 
 	if (!g || f->id != F_DEVICE_SHARE || (size_t)f->arg >= g->n_devices)
-		return refuse(why, "%s", _("This is no device of a guest."));
+		return op_refuse(why, "%s", _("This is no device of a guest."));
 	return op_guest_device_remove(t->p, cell->name, g->devices[f->arg].name, why);
 }
 
@@ -253,13 +229,13 @@ int detail_link_apply(struct tui *t, const char *a, int link, const char *text, 
 
 	peer = next_word(&rest);
 	if (!peer)
-		rc = refuse(why, "%s", _("Name the cell to link with (the root cell or a guest)."));
+		rc = op_refuse(why, "%s", _("Name the cell to link with (the root cell or a guest)."));
 	else if ((w = next_word(&rest)) && !parse_size(w, &size))
-		rc = refuse(why, _("\"%s\" is not a size such as 4 KiB."), w);
+		rc = op_refuse(why, _("\"%s\" is not a size such as 4 KiB."), w);
 	else if ((w = next_word(&rest)) && !parse_size(w, &out))
-		rc = refuse(why, _("\"%s\" is not a size such as 4 KiB."), w);
+		rc = op_refuse(why, _("\"%s\" is not a size such as 4 KiB."), w);
 	else if ((w = next_word(&rest)) && !flag_lookup(protocol_names, w, &proto))
-		rc = refuse(why, _("\"%s\" is not undefined, veth, custom, virtio-front or "
+		rc = op_refuse(why, _("\"%s\" is not undefined, veth, custom, virtio-front or "
 				   "virtio-back."), w);
 	else if (link < 0) {
 		name = new_link_name(&p->spec, a, peer);
