@@ -19,6 +19,7 @@
 #include "src/deploy.h"
 #include "src/generate.h"
 #include "src/inmate-build.h"
+#include "src/push-record.h"
 
 /* Paths in cells.yml are relative to the project directory. */
 static char *project_path(const struct project *p, const char *path)
@@ -319,6 +320,7 @@ int deploy_push_with(struct link *l, const struct deploy *d, const char *remote_
 {
 	struct link_file *files = xcalloc(2 + 4 * d->n_cells, sizeof(*files));
 	struct push_relay relay = { progress, ctx };
+	struct push_record *rec;
 	size_t n = 0, n_sent = 0;
 	int ret;
 
@@ -342,7 +344,12 @@ int deploy_push_with(struct link *l, const struct deploy *d, const char *remote_
 		ADD(d->cells[i].initrd, false);
 	}
 #undef ADD
+	rec = push_record_load(d->dir, link_name(l), remote_dir);
+	push_record_apply(rec, files, n);
 	ret = link_push(l, files, n, progress ? push_progress : NULL, &relay, err);
+	if (ret == 0)
+		push_record_save(d->dir, link_name(l), remote_dir, files, n);
+	push_record_free(rec);
 	for (size_t i = 0; i < n; i++) {
 		n_sent += files[i].sent;
 		free((char *)files[i].remote);

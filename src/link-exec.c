@@ -153,7 +153,7 @@ void link_shell_close(struct link *l)
  * a connection it takes for interactive. Waiting for the channel here
  * rather than in libssh lets us ask for immediate ACKs meanwhile
  * (TCP_QUICKACK does not stick, so again each time round). */
-static int open_session(struct link *l, ssh_channel ch)
+int link_channel_open(struct link *l, ssh_channel ch)
 {
 	double deadline = now() + (double)l->command_timeout;
 	int fd = ssh_get_fd(l->session), rc;
@@ -185,7 +185,7 @@ static int shell_open(struct link *l, struct error *err)
 	for (size_t i = 0; i < sizeof(rnd); i++)
 		sprintf(l->mark + 2 + 2 * i, "%02x", rnd[i]);
 	l->shell = ssh_channel_new(l->session);
-	if (!l->shell || open_session(l, l->shell) != SSH_OK ||
+	if (!l->shell || link_channel_open(l, l->shell) != SSH_OK ||
 	    ssh_channel_request_exec(l->shell, "exec sh") != SSH_OK) {
 		error_set(err, _("%s: cannot run a command: %s"), l->name, ssh_get_error(l->session));
 		link_shell_close(l);

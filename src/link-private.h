@@ -18,6 +18,9 @@ struct link {
 	bool is_root;
 };
 
+/* Opens a session channel without the 40 ms that OpenSSH's debug messages
+ * otherwise cost the first channel of a link (link-exec.c). */
+int link_channel_open(struct link *l, ssh_channel ch);
 /* Ends the shell that runs the link's commands (link-exec.c). */
 void link_shell_close(struct link *l);
 

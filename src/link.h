@@ -8,6 +8,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "src/error.h"
 
@@ -72,18 +73,34 @@ int link_run_root(struct link *l, const char *cmd, const void *input, size_t inp
 /* Quotes one argument for a POSIX shell; the result is malloc'd. */
 char *link_quote(const char *arg);
 
+/* A file's size and modification time on the board. */
+struct link_stat {
+	uint64_t size;
+	int64_t mtime;           /* seconds; 0: unknown */
+};
+
 /* A file to put on the board. */
 struct link_file {
 	const char *local;       /* path on this machine */
 	const char *remote;      /* final path on the board */
 	bool executable;
+	/* What the board had after the last push, when the caller kept it
+	 * (last_sha NULL: unknown). */
+	const char *last_sha;
+	struct link_stat last;
 	bool sent;               /* out: false when the board had it already */
+	char sha[65];            /* out: the file's SHA-256 */
+	struct link_stat now;    /* out: the board's file after the push */
 };
 
 /* Uploads files into place: each goes to a temporary name, its size and
  * SHA-256 are checked on the board, then it is renamed. Files whose
- * checksum already matches are not sent again. Progress, when not NULL, is
- * called before each file. */
+ * checksum already matches are not sent again. Every file is then dated
+ * by its checksum, a time between 1980 and 1988 that no change on the
+ * board gives it: when every file is as the last push left it (the same
+ * SHA-256 here, the same size and date on the board) nothing runs on the
+ * board but SFTP's stat. Progress, when not NULL, is called before each
+ * file. */
 int link_push(struct link *l, struct link_file *files, size_t n,
 	      void (*progress)(void *ctx, const struct link_file *f, size_t i, size_t n),
 	      void *ctx, struct error *err);
