@@ -12,7 +12,7 @@ cd "$(dirname "$0")"
 # Needed to build and test.
 required="build-essential autoconf automake autopoint gettext pkg-config
 	libncurses-dev libyaml-dev libssh-dev libssl-dev libfdt-dev check
-	device-tree-compiler tmux openssh-server openssh-client
+	device-tree-compiler tmux openssh-server openssh-client openssh-sftp-server dropbear-bin
 	gcc-aarch64-linux-gnu binutils-aarch64-linux-gnu qemu-system-arm
 	clang lld iproute2 iputils-ping python3 curl locales"
 # Used when the distribution has them: fuzzing runtime, browser tests.

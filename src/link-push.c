@@ -132,6 +132,40 @@ static int remote_state(struct link *l, struct link_file *files, size_t n,
 	return ret;
 }
 
+/* libssh's SFTP reader waits for the reply to its first packet until the
+ * channel is at end of file, and libssh does not count a channel as at end
+ * of file while its stderr buffer holds data. A board whose SSH server runs
+ * the SFTP server through a shell (dropbear) answers a missing one with
+ * "sh: ...: not found" on stderr and closes the channel, and the reader
+ * would spin forever. Taking stderr out of the buffer as it arrives lets
+ * the reader see the end of file and fail, and keeps the shell's words. */
+static int sftp_stderr(ssh_session session, ssh_channel channel, void *data, uint32_t len,
+		       int is_stderr, void *userdata)
+{
+	struct link *l = userdata;
+	size_t room = sizeof(l->sftp_err) - 1 - l->sftp_err_len;
+	size_t take = len < room ? len : room;
+
+	(void)session;
+	(void)channel;
+	if (!is_stderr)
+		return 0;
+	memcpy(l->sftp_err + l->sftp_err_len, data, take);
+	l->sftp_err_len += take;
+	l->sftp_err[l->sftp_err_len] = '\0';
+	return (int)len;
+}
+
+/* The server's stderr without its line breaks, or libssh's error. */
+static const char *sftp_reason(struct link *l)
+{
+	char *nl;
+
+	while ((nl = strchr(l->sftp_err, '\n')) != NULL)
+		*nl = nl[1] ? ' ' : '\0';
+	return l->sftp_err[0] ? l->sftp_err : ssh_get_error(l->session);
+}
+
 static int sftp_ready(struct link *l, struct error *err)
 {
 	ssh_channel ch;
@@ -139,18 +173,39 @@ static int sftp_ready(struct link *l, struct error *err)
 	if (l->sftp)
 		return 0;
 	ch = ssh_channel_new(l->session);
-	if (!ch || link_channel_open(l, ch) != SSH_OK || ssh_channel_request_sftp(ch) != SSH_OK ||
-	    !(l->sftp = sftp_new_channel(l->session, ch)) || sftp_init(l->sftp) != SSH_OK) {
+	if (!ch || link_channel_open(l, ch) != SSH_OK) {
 		error_set(err, _("%s: cannot start SFTP: %s"), link_name(l),
 			  ssh_get_error(l->session));
-		if (l->sftp)
-			sftp_free(l->sftp);
-		else if (ch)
+		if (ch)
 			ssh_channel_free(ch);
-		l->sftp = NULL;
 		return -1;
 	}
-	return 0;
+	memset(&l->sftp_cb, 0, sizeof(l->sftp_cb));
+	l->sftp_cb.userdata = l;
+	l->sftp_cb.channel_data_function = sftp_stderr;
+	ssh_callbacks_init(&l->sftp_cb);
+	l->sftp_err[0] = '\0';
+	l->sftp_err_len = 0;
+	ssh_set_channel_callbacks(ch, &l->sftp_cb);
+	if (ssh_channel_request_subsystem(ch, "sftp") != SSH_OK) {
+		error_set(err, _("%s: the SSH server offers no SFTP, which uploads need: "
+				 "configure its sftp subsystem (OpenSSH's sftp-server)"),
+			  link_name(l));
+		ssh_channel_free(ch);
+		return -1;
+	}
+	/* From here the SFTP session owns the channel. */
+	l->sftp = sftp_new_channel(l->session, ch);
+	if (l->sftp && sftp_init(l->sftp) == SSH_OK)
+		return 0;
+	error_set(err, _("%s: the board's SFTP server, which uploads need, did not start: %s"),
+		  link_name(l), sftp_reason(l));
+	if (l->sftp)
+		sftp_free(l->sftp);
+	else
+		ssh_channel_free(ch);
+	l->sftp = NULL;
+	return -1;
 }
 
 /* The board's size and modification time of a file; false when SFTP

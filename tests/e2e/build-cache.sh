@@ -5,13 +5,15 @@
 #                      kernel.config and linux-jailhouse.patch
 #   jailhouse/         jailhouse.bin, jailhouse.ko and the jailhouse tool,
 #                      from ../shared/jailhouse/src (upstream v0.12)
-#   initramfs.cpio.gz  busybox-static + dropbear from Debian's arm64
+#   initramfs.cpio.gz  busybox-static, dropbear and OpenSSH's sftp-server
+#                      (push uploads over SFTP) from Debian's arm64
 #                      packages, the Jailhouse parts and init.sh as /init
 #   ssh/id_ed25519     the key the board accepts for root
 #   timings            seconds each stage took
 # A stage whose inputs did not change since it last ran is skipped, so a
 # second run costs nothing. Exit status: 0 built, 1 a stage failed (its log
-# is named), 2 a prerequisite is missing.
+# is named), 2 a prerequisite is missing. Missing Debian packages are
+# installed with apt-get when this runs as root (or sudo works).
 set -euo pipefail
 
 here=$(cd "$(dirname "$0")" && pwd)
@@ -23,13 +25,43 @@ JOBS=${JOBS:-2}
 CROSS=${CROSS_COMPILE:-aarch64-linux-gnu-}
 B=$CACHE/build
 # Debian arm64 packages for the board's userland; apt resolves the versions.
-DEBS="busybox-static dropbear-bin libtomcrypt1 libtommath1 libgmp10 zlib1g libcrypt1 libc6"
+# dropbear runs the sftp subsystem as /usr/lib/sftp-server, the symlink
+# openssh-sftp-server brings.
+DEBS="busybox-static dropbear-bin openssh-sftp-server libtomcrypt1 libtommath1 libgmp10 zlib1g libcrypt1 libc6"
 
 missing() {
 	echo "build-cache: $1" >&2
 	exit 2
 }
 
+# What the build needs from the host, as Debian packages.
+HOST_PKGS="gcc-aarch64-linux-gnu binutils-aarch64-linux-gnu libc6-dev-arm64-cross
+	flex bison bc cpio gzip linux-source-6.1 openssh-client make"
+
+install_prerequisites() {
+	need=""
+	for p in $HOST_PKGS; do
+		dpkg-query -W -f='${Status}\n' "$p" 2>/dev/null | grep -q '^install ok installed$' ||
+			need="$need $p"
+	done
+	arch=$(dpkg --print-foreign-architectures | grep -qx arm64 || echo missing)
+	[ -n "$need$arch" ] || return 0
+	if [ "$(id -u)" -eq 0 ]; then
+		sudo=""
+	elif sudo -n true 2>/dev/null; then
+		sudo="sudo -n"
+	else
+		return 0 # the checks below name what is missing
+	fi
+	echo "build-cache: installing${need}${arch:+ and the arm64 architecture}"
+	[ -z "$arch" ] || $sudo dpkg --add-architecture arm64
+	$sudo apt-get update -qq
+	[ -z "$need" ] || $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
+		--no-install-recommends $need >/dev/null
+}
+
+command -v dpkg >/dev/null || missing "not a Debian system: no dpkg"
+install_prerequisites
 command -v "${CROSS}gcc" >/dev/null || missing "no ${CROSS}gcc (Debian: gcc-aarch64-linux-gnu)"
 [ -d /usr/aarch64-linux-gnu/include ] || missing "no arm64 C library headers (Debian: libc6-dev-arm64-cross)"
 [ -f "$LINUX_SOURCE" ] || missing "no $LINUX_SOURCE (Debian: linux-source-6.1)"
@@ -143,6 +175,7 @@ if stage initramfs "$h_initramfs"; then
 	cp -a "$X/lib/aarch64-linux-gnu" "$X/lib/ld-linux-aarch64.so.1" "$R/lib/" 2>/dev/null ||
 		cp -a "$X/lib/." "$R/lib/"
 	[ -d "$X/usr/lib/aarch64-linux-gnu" ] && cp -a "$X/usr/lib/aarch64-linux-gnu" "$R/usr/lib/"
+	cp -a "$X/usr/lib/openssh" "$X/usr/lib/sftp-server" "$R/usr/lib/"
 	rm -rf "$R/usr/lib/aarch64-linux-gnu/gconv" "$R/lib/aarch64-linux-gnu/gconv"
 	ln -s ../run "$R/var/run"
 	cp "$CACHE/jailhouse/jailhouse.ko" "$R/jailhouse/"
