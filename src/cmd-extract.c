@@ -311,6 +311,11 @@ static int extract_exec(int argc, char **argv)
 		free(fetched);
 		return EXIT_USAGE;
 	}
+	/* Messages name the board's own files, not the temporary copy. */
+	if (fetched && o.host) {
+		free(d->label);
+		d->label = xasprintf("%s:", o.host);
+	}
 	board_init(&b);
 	report_init(&rep);
 	if (extract_board(d, &b, &rep, &err) != 0) {

@@ -46,6 +46,10 @@ install_prerequisites() {
 	done
 	arch=$(dpkg --print-foreign-architectures | grep -qx arm64 || echo missing)
 	[ -n "$need$arch" ] || return 0
+	# Ubuntu has no linux-source-6.1, and adding arm64 to its archive's
+	# sources would break apt-get update.
+	apt-cache show linux-source-6.1 >/dev/null 2>&1 ||
+		missing "this distribution has no linux-source-6.1 package (Debian 12 has)"
 	if [ "$(id -u)" -eq 0 ]; then
 		sudo=""
 	elif sudo -n true 2>/dev/null; then
