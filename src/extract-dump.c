@@ -245,23 +245,34 @@ struct dump *dump_open_dir(const char *dir, struct error *err)
 	return d;
 }
 
-/* The running machine has no ip-addr.json: `ip -j addr` prints it, as the
- * board-side collection over SSH does. */
+/* The running machine has no ip-addr.json nor dmesg.txt: commands print
+ * them, as the board-side collection over SSH does. */
+static const struct {
+	const char *rel, *command;
+} local_commands[] = {
+	{ "ip-addr.json", "ip -j addr 2>/dev/null" },
+	{ KERNEL_LOG_FILE, "dmesg 2>/dev/null" },
+};
+
 static int local_read(struct dump *d, const char *rel, size_t limit, char **buf, size_t *len,
 		      struct error *err)
 {
-	FILE *ip;
+	const char *command = NULL;
+	FILE *out;
 	size_t n = 0;
 	char *data;
 
-	if (strcmp(rel, "ip-addr.json") != 0)
+	for (size_t i = 0; i < ARRAY_SIZE(local_commands); i++)
+		if (!strcmp(rel, local_commands[i].rel))
+			command = local_commands[i].command;
+	if (!command)
 		return dir_read(d, rel, limit, buf, len, err);
-	ip = popen("ip -j addr 2>/dev/null", "r");
-	if (!ip)
+	out = popen(command, "r");
+	if (!out)
 		return 1;
 	data = xmalloc(limit + 1);
-	n = fread(data, 1, limit, ip);
-	if (pclose(ip) != 0 || n == 0 || n == limit) {
+	n = fread(data, 1, limit, out);
+	if (pclose(out) != 0 || n == 0 || n == limit) {
 		free(data);
 		return 1;
 	}
@@ -421,6 +432,7 @@ static const char *const proc_files[] = {
 	"sys/devices/system/cpu/online", "sys/devices/system/cpu/possible",
 	"sys/devices/system/cpu/present",
 	"ip-addr.json",          /* `ip -j addr`, which extract-net.c reads */
+	KERNEL_LOG_FILE,
 };
 
 static const char *const pci_files[] = { "config", "resource", "vendor", "device", "class" };

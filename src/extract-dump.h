@@ -16,6 +16,10 @@
 /* The largest file extraction reads: real /proc files and DTBs are far smaller. */
 #define DUMP_MAX_FILE (16u << 20)
 
+/* The kernel log as `dmesg` prints it: a file of the dump at its top, as
+ * the running machine has none. */
+#define KERNEL_LOG_FILE "dmesg.txt"
+
 struct dump_entry {
 	char *name;
 	bool is_dir;

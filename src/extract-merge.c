@@ -336,18 +336,22 @@ static void cpus_from_dump(struct dump *d, struct board *b, const struct fdt_res
 	cpuinfo_free(&ci);
 }
 
-/* The GIC's interrupt count is in a register, not in the tree. A known SoC's
- * documented count is taken when every interrupt referred to fits in it;
- * otherwise the highest interrupt anyone refers to (a device, an
+/* The GIC's interrupt count is in a register, GICD_TYPER, not in the tree.
+ * A GICv3 driver prints it in the kernel log, which is the best source. Else
+ * a known SoC's documented count is taken when every interrupt referred to
+ * fits in it; otherwise the highest interrupt anyone refers to (a device, an
  * interrupt-map, an MSI frame or router, Linux), rounded up to the 32 a
  * GICD_TYPER step covers, is a lower bound. */
-static void gic_count_irqs(const void *fdt, const struct fdt_result *res, struct board *b,
-			   struct extract_report *rep)
+static void gic_count_irqs(struct dump *d, const void *fdt, const struct fdt_result *res,
+			   struct board *b, struct extract_report *rep)
 {
 	uint32_t max = b->gic.maintenance_irq > res->irq_max ? b->gic.maintenance_irq
 							      : res->irq_max;
-	uint32_t known;
+	uint32_t known = 0;
 	const char *soc = NULL;
+	char *buf, *name = NULL;
+	size_t len;
+	unsigned line = 0;
 
 	for (size_t i = 0; i < b->n_regions; i++)
 		for (size_t k = 0; k < b->regions[i].n_irqs; k++)
@@ -356,13 +360,24 @@ static void gic_count_irqs(const void *fdt, const struct fdt_result *res, struct
 	for (uint32_t irq = 0; irq < BOARD_MAX_IRQS; irq++)
 		if (board_linux_irq(b, irq) && irq > max)
 			max = irq;
-	known = gic_known_irqs(fdt, &soc);
+	if (b->gic.version == GIC_V3 && read_text(d, KERNEL_LOG_FILE, &buf, &len, &name, rep)) {
+		known = kernel_log_gic_spis(buf, len, &line);
+		known = known ? known + 32 : 0;
+		free(buf);
+	}
+	if (!known)
+		known = gic_known_irqs(fdt, &soc);
 	if (known > max) {
 		b->gic.num_irqs = known;
+		free(name);
 		return;
 	}
 	b->gic.num_irqs = (max + 32) / 32 * 32;
-	if (known)
+	if (line)
+		report_at(rep, name, line, _("interrupt %u is in use, but the GIC has %u "
+					     "interrupts; counting %u"),
+			  max, known, b->gic.num_irqs);
+	else if (known)
 		report_at(rep, NULL, 0, _("interrupt %u is in use, but a %s GIC has %u "
 					  "interrupts; counting %u"),
 			  max, soc, known, b->gic.num_irqs);
@@ -370,6 +385,7 @@ static void gic_count_irqs(const void *fdt, const struct fdt_result *res, struct
 		report_at(rep, NULL, 0, _("the GIC's interrupt count is not in the device "
 					  "tree: %u covers every interrupt in use; the GIC may "
 					  "have more"), b->gic.num_irqs);
+	free(name);
 }
 
 int extract_board(struct dump *d, struct board *b, struct extract_report *rep,
@@ -428,7 +444,7 @@ int extract_board(struct dump *d, struct board *b, struct extract_report *rep,
 	}
 	pci_extract(d, b, rep);
 	net_extract(d, b, rep);
-	gic_count_irqs(blob, &res, b, rep);
+	gic_count_irqs(d, blob, &res, b, rep);
 	board_index(b);
 out:
 	iomem_free(&io);

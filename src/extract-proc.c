@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <ctype.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -301,4 +302,29 @@ void cmdline_free(struct cmdline *c)
 	free(c->consoles);
 	free(c->memmaps);
 	memset(c, 0, sizeof(*c));
+}
+
+uint32_t kernel_log_gic_spis(const char *buf, size_t len, unsigned *line)
+{
+	static const char tag[] = "GICv3: ";
+	const char *p = buf, *end = buf + len;
+	uint32_t spis = 0;
+
+	for (unsigned n = 1; p < end; n++) {
+		const char *nl = memchr(p, '\n', (size_t)(end - p));
+		const char *eol = nl ? nl : end;
+		const char *t = memmem(p, (size_t)(eol - p), tag, sizeof(tag) - 1);
+		unsigned v;
+		int used = 0;
+
+		/* The driver prints "%d SPIs implemented"; "Extended SPIs" are
+		 * a separate range Jailhouse does not use. */
+		if (t && sscanf(t + sizeof(tag) - 1, "%u SPIs implemented%n", &v, &used) == 1 &&
+		    used && v > 0 && v <= 1020 - 32) {
+			spis = v;
+			*line = n;
+		}
+		p = eol + 1;
+	}
+	return spis;
 }

@@ -1,6 +1,7 @@
 /*
  * Parsers of the text files a running Linux offers: /proc/iomem,
- * /proc/cpuinfo, /proc/interrupts, /proc/cmdline and the PCI files of sysfs.
+ * /proc/cpuinfo, /proc/interrupts, /proc/cmdline, the PCI files of sysfs and
+ * the one line of the kernel log that the device tree cannot give.
  * They take a buffer, never a path, so the fuzz targets can call them
  * directly; bad lines become warnings naming file and line.
  */
@@ -71,6 +72,12 @@ void cmdline_parse(const char *buf, size_t len, const char *file, struct cmdline
 void cmdline_free(struct cmdline *c);
 /* mem=/memmap= size notation: a number with K, M, G, T suffix (binary). */
 bool cmdline_size(const char *s, uint64_t *out, const char **end);
+
+/* The kernel log (`dmesg`): how many SPIs the GICv3 driver found in
+ * GICD_TYPER ("GICv3: 256 SPIs implemented"). Returns the count, 0 when the
+ * log does not say (a GICv2 driver never does; an old log may have lost
+ * the boot lines), and the line in *line. */
+uint32_t kernel_log_gic_spis(const char *buf, size_t len, unsigned *line);
 
 /* sysfs PCI: resource lines "start end flags" into a device's BARs. */
 bool pci_parse_resource(const char *buf, size_t len, const char *file, struct board_pci *p,

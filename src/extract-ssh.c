@@ -16,6 +16,7 @@
 
 #include "po/i18n.h"
 #include "model/util.h"
+#include "src/extract-dump.h"
 #include "src/extract-ssh.h"
 #include "src/link.h"
 
@@ -29,8 +30,9 @@ static const char collect_script[] =
 	"for f in online possible present; do grab /sys/devices/system/cpu/$f; done; "
 	"for p in \"$R\"/sys/bus/pci/devices/*; do [ -d \"$p\" ] || continue; "
 	"for f in config resource vendor device class; do grab \"${p#$R}/$f\"; done; done; "
-	"if [ -r \"$R/ip-addr.json\" ]; then cp \"$R/ip-addr.json\" \"$d/\"; "
-	"elif [ -z \"$R\" ]; then ip -j addr > \"$d/ip-addr.json\" 2>/dev/null || rm -f \"$d/ip-addr.json\"; fi; "
+	"out() { f=$1; shift; if [ -r \"$R/$f\" ]; then cp \"$R/$f\" \"$d/\"; "
+	"elif [ -z \"$R\" ]; then \"$@\" > \"$d/$f\" 2>/dev/null || rm -f \"$d/$f\"; fi; }; "
+	"out ip-addr.json ip -j addr; out " KERNEL_LOG_FILE " dmesg; "
 	"tar -C \"$d\" -cf - .";
 
 /* Unpacks the archive with the system's tar, which knows the format best. */

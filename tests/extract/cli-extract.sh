@@ -8,7 +8,7 @@ aj="$AUTOJAIL"
 boards="$BOARD_DUMPS"
 tmp="$tap_tmp"
 
-plan 17
+plan 20
 ok "without a source it is a usage error" exits_with 2 "$aj" extract -o "$tmp/none"
 ok "two sources are a usage error" exits_with 2 "$aj" extract --local --dtb x -o "$tmp/none"
 ok "a missing dump folder is an input error naming it" \
@@ -17,7 +17,7 @@ ok "a missing dump folder is an input error naming it" \
 ok "... and nothing was created" test ! -e "$tmp/none"
 
 if [ ! -d "$boards/jetson-tx2" ]; then
-	for i in $(seq 5 17); do skip "board dumps not found (BOARD_DUMPS=$boards)"; done
+	for i in $(seq 5 20); do skip "board dumps not found (BOARD_DUMPS=$boards)"; done
 	exit 0
 fi
 
@@ -56,6 +56,22 @@ ok "extract --dtb reads a lone blob" sh -c "
 ok "extract --local never crashes: a board, or a clear refusal" sh -c "
 	'$aj' -q extract --local -o '$tmp/local' 2>'$tmp/local.err'; rc=\$?;
 	[ \$rc -eq 0 ] || { [ \$rc -eq 1 ] && grep -q 'autojail: ' '$tmp/local.err'; }"
+# The GIC's size as its GICv3 driver logged it (GICD_TYPER) beats the SoC
+# family's table, which gives QEMU's virt board 288 lines.
+log="$top_srcdir/tests/data/logs/qemu-virt-gicv3.dmesg"
+cp -R "$boards/qemu-arm64-virt-gicv3" "$tmp/v3" && cp "$log" "$tmp/v3/dmesg.txt"
+ok "a GICv3 board's kernel log gives the interrupt count (224 SPIs: 256)" sh -c "
+	'$aj' -q extract --from '$tmp/v3' -o '$tmp/v3p' 2>'$tmp/v3.err' &&
+	grep -q 'num_irqs: 256\$' '$tmp/v3p/board.yml' && cmp '$log' '$tmp/v3p/board-dump/dmesg.txt'"
+sed 's/224 SPIs implemented/32 SPIs implemented/' "$log" >"$tmp/v3/dmesg.txt"
+ok "a log smaller than the interrupts in use is a warning naming its line" sh -c "
+	'$aj' -q extract --from '$tmp/v3' -o '$tmp/v3q' 2>'$tmp/v3q.err';
+	grep -q 'dmesg.txt:40: interrupt [0-9]* is in use, but the GIC has 64' '$tmp/v3q.err' &&
+	! grep -q 'num_irqs: 64\$' '$tmp/v3q/board.yml'"
+ok "without the log line the family's table counts" sh -c "
+	grep -v 'SPIs implemented' '$log' >'$tmp/v3/dmesg.txt' &&
+	'$aj' -q extract --from '$tmp/v3' -o '$tmp/v3r' 2>/dev/null &&
+	grep -q 'num_irqs: 288\$' '$tmp/v3r/board.yml'"
 ok "the bundled profiles are what regenerate.sh makes" sh -c "
 	AUTOJAIL='$aj' BOARD_DUMPS='$boards' '$top_srcdir/boards/regenerate.sh' '$tmp/profiles' >/dev/null &&
 	for b in jetson-tx2 rpi4 qemu-arm64-virt; do

@@ -180,6 +180,23 @@ START_TEST(interrupts_lines)
 }
 END_TEST
 
+START_TEST(kernel_log_spis)
+{
+	static const char v3[] =
+		"[    0.000000] GICv3: GIC: Using split EOI/Deactivate mode\n"
+		"[    0.000000] GICv3: 224 SPIs implemented\n"
+		"[    0.000000] GICv3: 0 Extended SPIs implemented\n";
+	static const char v2[] = "[    0.000000] GIC: Using split EOI/Deactivate mode\n";
+	static const char junk[] = "GICv3: 4000 SPIs implemented\nGICv3: SPIs implemented";
+	unsigned line = 0;
+
+	ck_assert_uint_eq(kernel_log_gic_spis(v3, sizeof(v3) - 1, &line), 224);
+	ck_assert_uint_eq(line, 2);
+	ck_assert_uint_eq(kernel_log_gic_spis(v2, sizeof(v2) - 1, &line), 0);
+	ck_assert_uint_eq(kernel_log_gic_spis(junk, sizeof(junk) - 1, &line), 0);
+}
+END_TEST
+
 START_TEST(cmdline_words)
 {
 	static const char text[] = "root=/dev/mmcblk0p1 console=ttyS0,115200n8 mem=7808M "
@@ -381,6 +398,7 @@ int main(void)
 	tcase_add_test(tc, huge_junk);
 	tcase_add_test(tc, cpuinfo_numbers_tx2);
 	tcase_add_test(tc, interrupts_lines);
+	tcase_add_test(tc, kernel_log_spis);
 	tcase_add_test(tc, cmdline_words);
 	tcase_add_test(tc, pci_names_and_resources);
 	tcase_add_test(tc, advice_mem_and_console);
