@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include <stdlib.h>
+#include <string.h>
 
 #include "po/i18n.h"
 #include "model/util.h"
@@ -26,6 +27,45 @@ static int ph_cmp(const void *a, const void *b)
 	return x < y ? -1 : x > y;
 }
 
+/* What irq_index needs of a node, read in one pass over its properties
+ * (each fdt_getprop would walk them again). */
+struct node_irq_props {
+	uint32_t phandle, iparent, icells;
+	bool ctrl, has_irqs;
+};
+
+static uint32_t cell0(const fdt32_t *p, int len)
+{
+	return len >= 4 ? fdt32_to_cpu(p[0]) : 0;
+}
+
+static void node_irq_props(const void *fdt, int off, struct node_irq_props *n)
+{
+	int prop;
+
+	memset(n, 0, sizeof(*n));
+	fdt_for_each_property_offset(prop, fdt, off) {
+		const char *name;
+		int len;
+		const fdt32_t *p = fdt_getprop_by_offset(fdt, prop, &name, &len);
+
+		if (!p)
+			continue;
+		if (!strcmp(name, "phandle") || (!n->phandle && !strcmp(name, "linux,phandle")))
+			n->phandle = cell0(p, len);
+		else if (!strcmp(name, "interrupt-parent"))
+			n->iparent = cell0(p, len);
+		else if (!strcmp(name, "#interrupt-cells"))
+			n->icells = cell0(p, len);
+		else if (!strcmp(name, "interrupt-controller") || !strcmp(name, "interrupt-map"))
+			n->ctrl = true;
+		else if (!strcmp(name, "interrupts") || !strcmp(name, "interrupts-extended"))
+			n->has_irqs = true;
+	}
+	if (n->phandle == (uint32_t)-1)
+		n->phandle = 0;
+}
+
 /* One pass over every node: phandles with their effective interrupt parent, and the GIC. */
 void irq_index(struct fdt_walk *w)
 {
@@ -37,29 +77,24 @@ void irq_index(struct fdt_walk *w)
 	w->gic_off = -1;
 	for (off = fdt_next_node(w->fdt, -1, &depth); off >= 0 && depth >= 0;
 	     off = fdt_next_node(w->fdt, off, &depth)) {
-		uint32_t ph, own;
-		bool ctrl;
+		struct node_irq_props n;
 
 		if (depth > FDT_MAX_DEPTH)
 			continue;
-		own = dt_prop_u32(w->fdt, off, "interrupt-parent", 0);
-		iparent[depth] = own ? own : (depth ? iparent[depth - 1] : 0);
-		ctrl = fdt_getprop(w->fdt, off, "interrupt-controller", NULL) ||
-		       fdt_getprop(w->fdt, off, "interrupt-map", NULL);
-		if (ctrl && w->gic_off < 0 && gic_is_gic(w->fdt, off, &v) &&
+		node_irq_props(w->fdt, off, &n);
+		iparent[depth] = n.iparent ? n.iparent : (depth ? iparent[depth - 1] : 0);
+		if (n.ctrl && w->gic_off < 0 && gic_is_gic(w->fdt, off, &v) &&
 		    dt_node_enabled(w->fdt, off))
 			w->gic_off = off;
-		ph = fdt_get_phandle(w->fdt, off);
-		if (!ph)
+		if (!n.phandle)
 			continue;
 		ARRAY_GROW(w->ph, w->n_ph, cap);
 		w->ph[w->n_ph++] = (struct fdt_phandle){
-			.phandle = ph,
+			.phandle = n.phandle,
 			.off = off,
 			.iparent = iparent[depth],
-			.icells = ctrl ? dt_prop_u32(w->fdt, off, "#interrupt-cells", 0) : 0,
-			.has_irqs = fdt_getprop(w->fdt, off, "interrupts", NULL) ||
-				    fdt_getprop(w->fdt, off, "interrupts-extended", NULL),
+			.icells = n.ctrl ? n.icells : 0,
+			.has_irqs = n.has_irqs,
 		};
 	}
 	if (w->n_ph)
@@ -158,18 +193,12 @@ void irq_resolve(struct fdt_walk *w, int off, uint32_t iparent, struct board_reg
 /* An interrupt-map (PCI INTx, interrupt nexus nodes): each entry is a child
  * unit address and specifier, the parent's phandle, the parent's unit
  * address and specifier. */
-static void irq_map_refs(struct fdt_walk *w, int off)
+static void irq_map_refs(struct fdt_walk *w, int off, const fdt32_t *p, int len)
 {
-	const fdt32_t *p;
-	int len;
-	size_t cells, i = 0;
+	size_t cells = (size_t)len / 4, i = 0;
 	uint32_t child = dt_prop_u32(w->fdt, off, "#address-cells", 0) +
 			 dt_prop_u32(w->fdt, off, "#interrupt-cells", 1);
 
-	p = fdt_getprop(w->fdt, off, "interrupt-map", &len);
-	if (!p || len <= 0)
-		return;
-	cells = (size_t)len / 4;
 	while (i + child < cells) {
 		const struct fdt_phandle *par = irq_phandle(w, fdt32_to_cpu(p[i + child]));
 		uint32_t pac;
@@ -192,25 +221,36 @@ static void irq_range_refs(struct fdt_walk *w, uint64_t base, uint64_t count)
 		irq_add(w, NULL, (int64_t)(base + count - 1));
 }
 
+/* One pass over the node's properties: every node is asked, few have any. */
 void irq_references(struct fdt_walk *w, int off, uint32_t iparent)
 {
-	const fdt32_t *p;
-	int len;
+	int prop;
 
-	irq_map_refs(w, off);
-	/* GICv2m MSI frames: the SPIs a frame raises. */
-	if (fdt_getprop(w->fdt, off, "arm,msi-base-spi", NULL))
-		irq_range_refs(w, 32 + (uint64_t)dt_prop_u32(w->fdt, off, "arm,msi-base-spi", 0),
-			       dt_prop_u32(w->fdt, off, "arm,msi-num-spis", 0));
-	/* Marvell's GICP: <first SPI, count> pairs it signals. */
-	p = fdt_getprop(w->fdt, off, "marvell,spi-ranges", &len);
-	for (int i = 0; p && len > 0 && i + 1 < len / 4; i += 2)
-		irq_range_refs(w, 32 + (uint64_t)fdt32_to_cpu(p[i]), fdt32_to_cpu(p[i + 1]));
-	/* TI's interrupt routers, programmed through the secure firmware:
-	 * <input, parent's interrupt, count> triplets; towards the GIC the
-	 * parent's number is the absolute one. */
-	p = fdt_getprop(w->fdt, off, "ti,interrupt-ranges", &len);
-	if (p && iparent && iparent == w->gic_phandle)
-		for (int i = 0; len > 0 && i + 2 < len / 4; i += 3)
-			irq_range_refs(w, fdt32_to_cpu(p[i + 1]), fdt32_to_cpu(p[i + 2]));
+	fdt_for_each_property_offset(prop, w->fdt, off) {
+		const char *name;
+		int len;
+		const fdt32_t *p = fdt_getprop_by_offset(w->fdt, prop, &name, &len);
+
+		if (!p || len <= 0)
+			continue;
+		if (!strcmp(name, "interrupt-map")) {
+			irq_map_refs(w, off, p, len);
+		} else if (!strcmp(name, "arm,msi-base-spi")) {
+			/* GICv2m MSI frames: the SPIs a frame raises. */
+			irq_range_refs(w, 32 + (uint64_t)fdt32_to_cpu(p[0]),
+				       dt_prop_u32(w->fdt, off, "arm,msi-num-spis", 0));
+		} else if (!strcmp(name, "marvell,spi-ranges")) {
+			/* Marvell's GICP: <first SPI, count> pairs it signals. */
+			for (int i = 0; i + 1 < len / 4; i += 2)
+				irq_range_refs(w, 32 + (uint64_t)fdt32_to_cpu(p[i]),
+					       fdt32_to_cpu(p[i + 1]));
+		} else if (!strcmp(name, "ti,interrupt-ranges") && iparent &&
+			   iparent == w->gic_phandle) {
+			/* TI's interrupt routers, programmed through the secure
+			 * firmware: <input, parent's interrupt, count> triplets;
+			 * towards the GIC the parent's number is the absolute one. */
+			for (int i = 0; i + 2 < len / 4; i += 3)
+				irq_range_refs(w, fdt32_to_cpu(p[i + 1]), fdt32_to_cpu(p[i + 2]));
+		}
+	}
 }
