@@ -74,7 +74,8 @@ struct yfield {
 	uint64_t max;               /* numbers: 0 for the width's maximum; enums:
 				     * numbers up to max are allowed (0: names only) */
 	uint64_t def;               /* the default of a scalar: left out when saving */
-	const void *ref;            /* flag_name table or struct yschema */
+	const void *ref;            /* flag_name table (ENUM, FLAGS) or struct
+				     * yschema (MAP, LIST, CUSTOM) */
 	yfield_read_fn read;        /* instead of the kind's reader */
 	yfield_write_fn write;      /* instead of the kind's writer */
 	int arg;                    /* for read and write */
