@@ -173,13 +173,16 @@ int op_assign(struct project *p, uint32_t board_region, uint32_t cell_id, bool s
 
 	if (!cell)
 		return -1;
-	if (board_region > INT32_MAX)
+	if (board_region > INT32_MAX || board_region >= p->board.n_regions)
 		return op_refuse(why, _("the board has no region with id %u"), (unsigned)board_region);
-	if (board_region_taken(p, cell, (int32_t)board_region, why))
-		return -1;
 	br = &p->board.regions[board_region];
+	/* A guest of the spec that has the device only because its console
+	 * is there still takes it as a device, as `cell device add` does; the
+	 * spec refuses a device listed twice. */
 	if (br->kind == REGION_MMIO && spec_find_guest(&p->spec, cell->name))
 		return assign_device(p, cell, board_region, shared, region_id, why);
+	if (board_region_taken(p, cell, (int32_t)board_region, why))
+		return -1;
 	r.name = br->name;
 	r.phys = r.virt = br->start;
 	r.size = br->size;

@@ -217,7 +217,7 @@ static void prompt_link(struct tui *t, const char *answer)
 void action_edit(struct tui *t)
 {
 	struct view *detail = &t->views[VIEW_DETAIL];
-	char value[256];
+	char value[256], prompt[96];
 	const char *label;
 
 	if (t->focus != VIEW_DETAIL) {
@@ -244,7 +244,8 @@ void action_edit(struct tui *t)
 		tui_message(t, -1, "%s", _("This field is read-only."));
 		return;
 	}
-	prompt_open(t, PROMPT_FIELD, label, value);
+	snprintf(prompt, sizeof(prompt), _("%s:"), label);
+	prompt_open(t, PROMPT_FIELD, prompt, value);
 	t->prompt.field = (int)detail->cursor;
 	t->prompt.target = t->sel;
 }

@@ -78,7 +78,8 @@ static void layout_wide(struct tui *t, int W, int H)
 	int hp = clamp(H / 5, 6, 14) + (t->progress.shown ? BOARD_EXTRA : 0), body = H - 2;
 	int hc = body * 30 / 100;
 	int hcpu = clamp((int)t->p->board.n_cpus + 1, 3, 12);
-	int hd = 10, hi = body - hc - hcpu - hd;
+	/* Details gets a third: a Linux guest's settings are a dozen rows. */
+	int hd = clamp(body / 3, 10, 18), hi = body - hc - hcpu - hd;
 
 	place(&t->views[VIEW_MEMORY], 0, 0, body - hp, left);
 	place_band(t, body - hp, 0, hp, left);

@@ -1,7 +1,7 @@
 # The seed's TX2 GPIO demo as a user builds it, for shell tests (source
 # after tests/cli/tap.sh): gpio_demo_cli DIR makes it in a fresh project
-# with CLI commands alone; gpio_demo_cells DIR ABI checks the guest and root
-# .cell files generated in DIR for revision ABI, read back by autojail dump:
+# with CLI commands alone; gpio_demo_cells DIR ABI [ROOT] checks the guest and root
+# .cell files (the root cell named ROOT, jetson-tx2 unless given) generated in DIR for revision ABI, read back by autojail dump:
 # RAM at cell-virtual 0 and loadable, the comm region, the UART, GPIO
 # controller and pin multiplexer ROOTSHARED, and the link's shared-memory
 # region index in each cell pointing at the same memory.
@@ -26,9 +26,9 @@ dump_region() { awk -v n="$2" '$1 == n && $3 == "->" { print; exit }' "$1"; }
 dump_shmem() { sed -n 's/.*ivshmem, shared memory from region \([0-9]*\),.*/\1/p' "$1" | head -1; }
 
 gpio_demo_cells() {
-	dir=$1 abi=$2
+	dir=$1 abi=$2 root=${3:-jetson-tx2}
 	"$aj" dump "$dir/gpio-demo.cell" >"$tap_tmp/guest.dump" || return 1
-	"$aj" dump "$dir/jetson-tx2.cell" >"$tap_tmp/root.dump" || return 1
+	"$aj" dump "$dir/$root.cell" >"$tap_tmp/root.dump" || return 1
 	grep -q "revision $abi" "$tap_tmp/guest.dump" || { echo "not revision $abi"; return 1; }
 	# RAM: 64 KiB at cell-virtual 0, loadable.
 	awk '$3 == "->" && $4 == "0" && $5 == "64" && $7 ~ /LOADABLE/' "$tap_tmp/guest.dump" |
