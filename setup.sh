@@ -67,7 +67,7 @@ case "${1:-}" in
 --test)
 	# The end-to-end test's kernel and Jailhouse, built once into a cache
 	# outside the tree; without it that test skips, saying why.
-	sh tests/e2e/build-cache.sh || echo "autojail setup: no e2e cache, tests/e2e/e2e.sh will skip"
+	bash tests/e2e/build-cache.sh || echo "autojail setup: no e2e cache, tests/e2e/e2e.sh will skip"
 	exec sh tests/run-all.sh
 	;;
 "") ;;

@@ -31,7 +31,7 @@ stage() {
 
 if ! have_cache && [ "${AUTOJAIL_E2E_BUILD:-0}" = 1 ]; then
 	echo "# building the e2e cache in $cache (once; the kernel takes minutes)"
-	sh "$top_srcdir/tests/e2e/build-cache.sh" 2>&1 | sed 's/^/# /'
+	bash "$top_srcdir/tests/e2e/build-cache.sh" 2>&1 | sed 's/^/# /'
 	stage "build cache"
 fi
 if ! have_cache; then
