@@ -226,6 +226,15 @@ int op_unassign(struct project *p, uint32_t cell_id, uint32_t region_id, char *w
 	return 0;
 }
 
+/* A derived region is made anew from the cell's description at every load:
+ * an edit of it would be lost, so the description is what to change. */
+static int refuse_derived(const struct cell *cell, const struct cell_region *r, char *why)
+{
+	return op_refuse(why, _("region '%s' of '%s' is placed from the cell's description, "
+				"which is what to change (its RAM, devices or links)"),
+			 r->name && *r->name ? r->name : _("(unnamed)"), cell->name);
+}
+
 int op_region_edit(struct project *p, uint32_t cell_id, uint32_t region_id,
 		   const struct cell_region *value, char *why)
 {
@@ -235,6 +244,8 @@ int op_region_edit(struct project *p, uint32_t cell_id, uint32_t region_id,
 
 	if (!cell || !(r = find_region(cell, region_id, why)))
 		return -1;
+	if (r->origin == ORIGIN_DERIVED)
+		return refuse_derived(cell, r, why);
 	region_record(&rec, REC_REGION_EDIT, cell, (size_t)(r - cell->regions), r);
 	rec.before = rec.region;
 	rec.before.name = xstrdup(rec.region.name);
@@ -283,6 +294,8 @@ int op_region_move(struct project *p, uint32_t from_cell, uint32_t region_id,
 	if (r->origin == ORIGIN_DERIVED && r->board_region >= 0 &&
 	    spec_guest_device_of(p, from->name, (uint32_t)r->board_region))
 		return move_device(p, from->id, region_id, to->id, (uint32_t)r->board_region, why);
+	if (r->origin == ORIGIN_DERIVED)
+		return refuse_derived(from, r, why);
 	change_init(&ch);
 	op_group_begin(p);
 	region_record(&rec, REC_REGION_REMOVE, from, (size_t)(r - from->regions), r);

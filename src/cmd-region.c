@@ -115,31 +115,16 @@ static int refused(const char *verb, const char *why)
 	return EXIT_PROBLEMS;
 }
 
-/* A region derivation placed is made again from the spec by every load, so
- * a change to it would be lost at the next save: the spec is what to edit. */
-static struct cell_region *find(const struct project *p, struct cell *cell, const char *what,
-				bool move, int *ret)
+/* The region named, or NULL with *ret set. Whether it may change is the
+ * model's question (op_region_edit, op_region_move). */
+static struct cell_region *find(struct cell *cell, const char *what, const char *verb, int *ret)
 {
-	const char *verb = move ? "move" : "edit";
 	struct cell_region *r = cell_find_region(cell, what);
-	char why[OP_WHY_LEN];
 
 	if (!r) {
 		fprintf(stderr, _("autojail region %s: cell '%s' has no region '%s'\n"), verb,
 			cell->name, what);
 		*ret = EXIT_USAGE;
-		return NULL;
-	}
-	/* A guest's device moves as a device: the model gives it up in one
-	 * spec and takes it in the other. */
-	if (r->origin == ORIGIN_DERIVED &&
-	    !(move && r->board_region >= 0 &&
-	      spec_guest_device_of(p, cell->name, (uint32_t)r->board_region))) {
-		snprintf(why, sizeof(why), _("region '%s' of '%s' is placed from the guest's "
-					     "description, which is what to change (autojail "
-					     "cell ram, cell device, link)"), what, cell->name);
-		*ret = refused(verb, why);
-		return NULL;
 	}
 	return r;
 }
@@ -178,7 +163,7 @@ static int region_edit(struct project *p, struct cell *cell, char **words,
 		       const struct fields *f, uint32_t *region)
 {
 	int ret = EXIT_OK;
-	struct cell_region *r = find(p, cell, words[1], false, &ret), value;
+	struct cell_region *r = find(cell, words[1], "edit", &ret), value;
 	char why[OP_WHY_LEN], text[OP_WHY_LEN];
 
 	if (!r)
@@ -202,7 +187,7 @@ static int region_move(struct project *p, struct cell *cell, char **words,
 		       const struct fields *f, uint32_t *region)
 {
 	int ret = EXIT_OK;
-	struct cell_region *r = find(p, cell, words[1], true, &ret);
+	struct cell_region *r = find(cell, words[1], "move", &ret);
 	struct cell *to = config_find_cell(&p->config, words[2]);
 	char why[OP_WHY_LEN], text[OP_WHY_LEN];
 

@@ -106,8 +106,8 @@ ok "a guest's device moves as a device of the other guest" sh -c "
 	'$aj' -q -C '$p' region move demo 0x3100000 other &&
 	sed -n '/^- name: other/,/^[a-z]/p' '$p/cells.yml' | grep -q '/serial@3100000'"
 ok "editing a region placed from the spec is refused, naming what to change" \
-	refused 1 "placed from the guest's description" region edit demo RAM --size 1MiB
-ok "... and so is moving one" refused 1 "placed from the guest's description" region move demo RAM other
+	refused 1 "placed from the cell's description" region edit demo RAM --size 1MiB
+ok "... and so is moving one" refused 1 "placed from the cell's description" region move demo RAM other
 ok "an unknown cell is a usage error" refused 2 "there is no cell 'ghost'" region edit ghost uart --size 4K
 ok "an unknown region is a usage error" refused 2 "cell 'demo' has no region 'nope'" region move demo nope other
 ok "an unknown target cell is a usage error" refused 2 "there is no cell 'ghost'" region move demo uart ghost
