@@ -1,10 +1,12 @@
 #!/bin/sh
 # Makes the text screenshots in this folder: the editor on the bundled
 # Jetson TX2 profile in a real terminal (tmux) at 80x24 and 160x48, after
-# creating a bare-metal cell and dragging the UART, the GPIO controller and
-# a CPU into it with the keyboard. Then, at 80x24, a project with a virtual
-# network switch after a Linux guest was put on it (tui-switch-80x24.txt),
-# and the board pane after a build (tui-board-80x24.txt).
+# building the seed's GPIO demo with the keyboard as tests/ui/tui-demo.sh
+# does: a bare-metal guest with 64 KiB of RAM, the UART as its console, the
+# GPIO controller and the pin multiplexer, linked with the root cell. Then,
+# at 80x24, a project with a virtual network switch after a Linux guest was
+# put on it (tui-switch-80x24.txt), and the board pane after a build
+# (tui-board-80x24.txt).
 #
 #   AUTOJAIL=path/to/autojail doc/screenshots/capture.sh
 set -e
@@ -30,15 +32,26 @@ shot() {
 	wait_for "$s" "Memory map"
 	keys "$s" n
 	text "$s" gpio-demo
-	wait_for "$s" "Cell gpio-demo created"
-	keys "$s" /
-	text "$s" 0x3100000
-	drop_on_last "$s" "to gpio-demo"
-	keys "$s" /
-	text "$s" gpio@2200000
-	drop_on_last "$s" "gpio@2200000 to gpio-demo"
-	keys "$s" Tab Tab Down Down Down
-	drop_on_last "$s" "cpu3 to gpio-demo"
+	wait_for "$s" "Guest gpio-demo made"
+	# Details: Name, CPUs, Type, RAM, Console, Image.
+	keys "$s" e Down Down Down Enter C-u
+	text "$s" "64 KiB"
+	wait_for "$s" "RAM*       64 KiB"
+	keys "$s" Down Enter
+	text "$s" /serial@3100000
+	wait_for "$s" "Console*   /serial@3100000"
+	keys "$s" Down Enter
+	text "$s" inmate:gpio-demo
+	wait_for "$s" "Image*     inmate:gpio-demo"
+	for dev in serial0 /gpio@2200000 pinmux@2430000; do
+		keys "$s" /
+		text "$s" "$dev"
+		drop_on_last "$s" "to gpio-demo."
+	done
+	keys "$s" Tab g L
+	wait_for "$s" "Link root with"
+	keys "$s" Enter
+	wait_for "$s" "root is linked"
 	keys "$s" /
 	text "$s" 0x2200000
 	wait_for "$s" "root,gpio-demo"
