@@ -23,6 +23,7 @@
 #define WIDE_ROWS 36
 /* Rows the board pane adds to the band it shares, for the board's cells. */
 #define BOARD_EXTRA 4
+#define MSG_MAX_ROWS 4       /* rows a long message may take */
 
 static void place(struct view *v, int y, int x, int h, int w)
 {
@@ -106,8 +107,34 @@ void layout_apply(struct tui *t)
 	t->full_redraw = true;
 }
 
+/*
+ * Word-wraps S into W columns from row Y and returns the rows it takes;
+ * draws only when DRAW, so that the notice can be measured to centre it.
+ * A narrow terminal must still show the size the notice asks for.
+ */
+static int wrap_text(int y, int w, int attr, bool draw, const char *s)
+{
+	char words[400], line[400] = "", *save = NULL;
+	int rows = 0;
+
+	snprintf(words, sizeof(words), "%s", s);
+	for (char *word = strtok_r(words, " ", &save); word; word = strtok_r(NULL, " ", &save)) {
+		if (line[0] && text_width(line) + 1 + text_width(word) > w) {
+			if (draw)
+				draw_text(y + rows, 0, w, attr, false, line);
+			rows++;
+			line[0] = '\0';
+		}
+		snprintf(line + strlen(line), sizeof(line) - strlen(line), "%s%s",
+			 line[0] ? " " : "", word);
+	}
+	if (line[0] && draw)
+		draw_text(y + rows, 0, w, attr, false, line);
+	return rows + (line[0] != '\0');
+}
+
 /* Separators between panes that sit side by side, and the status line. */
-void layout_draw_frame(struct tui *t)
+bool layout_draw_frame(struct tui *t)
 {
 	const struct project *p = t->p;
 	size_t errors = p->validator ? validator_count(p->validator, SEV_ERROR) : 0;
@@ -115,7 +142,8 @@ void layout_draw_frame(struct tui *t)
 	const struct cell *drop = t->drop_cell >= 0
 		? config_cell_by_id(&p->config, (uint32_t)t->drop_cell) : NULL;
 	char right[160], left[400];
-	int y = t->rows - 1, rw;
+	int y = t->rows - 1, rw, rows, attr;
+	bool covered = false;
 
 	if (t->full_redraw) {
 		if (t->bar_y >= 0)
@@ -154,37 +182,24 @@ void layout_draw_frame(struct tui *t)
 		snprintf(right, sizeof(right), " %s%s%zu %s%zu ?", project_modified(p) ? "[+] " : "",
 			 glyph(t, GL_ERROR), errors, glyph(t, GL_WARNING), warnings);
 	rw = text_width(right);
-	draw_fill(y, 0, t->cols, draw_attr(t, COL_STATUS));
-	draw_text(y, 0, t->cols - rw, draw_attr(t, COL_STATUS) |
-		  (t->msg[0] && !t->carry.active ? attr_severity(t, t->msg_sev) : 0), true, left);
+	attr = draw_attr(t, COL_STATUS) |
+	       (t->msg[0] && !t->carry.active ? attr_severity(t, t->msg_sev) : 0);
+	/* A message too long for the line takes the rows above it until the
+	 * next key, which draws the panes there again. */
+	if (t->msg[0] && !t->carry.active && text_width(left) > t->cols - rw &&
+	    (rows = wrap_text(0, t->cols - rw, attr, false, left)) > 1) {
+		rows = rows > MSG_MAX_ROWS ? MSG_MAX_ROWS : rows;
+		for (int i = 0; i < rows; i++)
+			draw_fill(y - rows + 1 + i, 0, t->cols, draw_attr(t, COL_STATUS));
+		wrap_text(y - rows + 1, t->cols - rw, attr, true, left);
+		covered = true;
+	} else {
+		draw_fill(y, 0, t->cols, draw_attr(t, COL_STATUS));
+		draw_text(y, 0, t->cols - rw, attr, true, left);
+	}
 	draw_text(y, t->cols - rw, rw,
 		  draw_attr(t, COL_STATUS) | (errors ? A_BOLD : 0), false, right);
-}
-
-/*
- * Word-wraps S into W columns from row Y and returns the rows it takes;
- * draws only when DRAW, so that the notice can be measured to centre it.
- * A narrow terminal must still show the size the notice asks for.
- */
-static int wrap_text(int y, int w, int attr, bool draw, const char *s)
-{
-	char words[256], line[256] = "", *save = NULL;
-	int rows = 0;
-
-	snprintf(words, sizeof(words), "%s", s);
-	for (char *word = strtok_r(words, " ", &save); word; word = strtok_r(NULL, " ", &save)) {
-		if (line[0] && text_width(line) + 1 + text_width(word) > w) {
-			if (draw)
-				draw_text(y + rows, 0, w, attr, false, line);
-			rows++;
-			line[0] = '\0';
-		}
-		snprintf(line + strlen(line), sizeof(line) - strlen(line), "%s%s",
-			 line[0] ? " " : "", word);
-	}
-	if (line[0] && draw)
-		draw_text(y + rows, 0, w, attr, false, line);
-	return rows + (line[0] != '\0');
+	return covered;
 }
 
 void layout_draw_too_small(struct tui *t)

@@ -177,8 +177,7 @@ void tui_frame(struct tui *t)
 		v->ops->update(v, t);
 		view_draw(v, t);
 	}
-	layout_draw_frame(t);
-	t->full_redraw = false;
+	t->full_redraw = layout_draw_frame(t);
 	if (t->mode == MODE_HELP) {
 		help_draw(t);
 		/* Whatever the help covered must be drawn again when it closes. */

@@ -226,7 +226,8 @@ void memory_zoom(struct view *v, struct tui *t, int step);
 
 /* layout.c */
 void layout_apply(struct tui *t);
-void layout_draw_frame(struct tui *t);
+/* True when a long message covered rows of the panes, to be drawn again. */
+bool layout_draw_frame(struct tui *t);
 /* actionbar.c */
 void actionbar_draw(struct tui *t, int y);
 enum request actionbar_at(const struct tui *t, int x);

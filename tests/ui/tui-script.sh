@@ -112,10 +112,11 @@ key C-u
 text 1 MiB
 key Enter
 expect is placed from the cell
+expect which is what to change (its RAM, devices or links)
 key s
 expect Saved
 EOF
-ok "editing a region placed from the guest's description is refused, saying why" tui derived
+ok "editing a region placed from the guest's description is refused, saying why in full" tui derived
 ok "... and nothing of it was saved" sh -c "! grep -q '1 MiB' '$tap_tmp/derived/cells.yml'"
 
 script keydrag <<EOF
