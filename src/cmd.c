@@ -33,6 +33,8 @@ const struct cmd_entry *const cmd_table[] = {
 	&cmd_cpu_entry,
 	&cmd_switch_entry,
 	&cmd_hypervisor_entry,
+	&cmd_undo_entry,
+	&cmd_redo_entry,
 	&cmd_generate_entry,
 	&cmd_import_entry,
 	&cmd_dump_entry,

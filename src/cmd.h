@@ -49,6 +49,8 @@ extern const struct cmd_entry cmd_region_entry;
 extern const struct cmd_entry cmd_switch_entry;
 extern const struct cmd_entry cmd_cpu_entry;
 extern const struct cmd_entry cmd_hypervisor_entry;
+extern const struct cmd_entry cmd_undo_entry;
+extern const struct cmd_entry cmd_redo_entry;
 extern const struct cmd_entry cmd_complete_entry;
 extern const struct cmd_entry cmd_build_entry;
 extern const struct cmd_entry cmd_push_entry;

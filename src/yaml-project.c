@@ -13,6 +13,7 @@
 #include "po/i18n.h"
 #include "model/util.h"
 #include "src/datadir.h"
+#include "src/save-history.h"
 #include "src/yaml-cells.h"
 #include "src/project-io.h"
 
@@ -152,11 +153,16 @@ int project_save(struct project *p, struct error *err)
 {
 	const char *dir = p->dir ? p->dir : ".";
 	char *path;
+	unsigned step;
 	int ret;
 
+	/* What the save replaces is kept first, for autojail undo. */
+	if (save_history_begin(dir, &step, err) < 0)
+		return -1;
 	path = xasprintf("%s/%s", dir, CELLS_FILE);
 	ret = cells_save_with_spec(path, &p->board, &p->spec, &p->config, err);
 	free(path);
+	save_history_end(dir, step);
 	if (ret == 0) {
 		path = xasprintf("%s/%s", dir, SETTINGS_FILE);
 		ret = settings_save(path, &p->settings, err);
