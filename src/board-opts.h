@@ -14,12 +14,6 @@
 #include "src/deploy.h"
 #include "src/link.h"
 
-#define BOARD_OPTS_HELP \
-	N_("  --accept-new-host  trust and remember an unknown board's host key\n" \
-	   "  --identity FILE    a private key to try before the agent and ~/.ssh\n" \
-	   "  --known-hosts FILE where host keys are kept (default ~/.ssh/known_hosts)\n" \
-	   "  --timeout SECONDS  for connecting and for each remote command")
-
 struct board_opts {
 	struct link_options link;
 	bool force;              /* --force: build despite validation errors */

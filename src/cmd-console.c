@@ -38,6 +38,6 @@ const struct cmd_entry cmd_console_entry = {
 	.name = "console",
 	.args = N_("[CONNECTION OPTIONS]"),
 	.summary = N_("print the hypervisor console of the board"),
-	.help = BOARD_OPTS_HELP,
+	.options = CMD_OPT_CONNECTION,
 	.exec = console_exec,
 };

@@ -28,6 +28,6 @@ const struct cmd_entry cmd_push_entry = {
 	.name = "push",
 	.args = N_("[--force] [CONNECTION OPTIONS]"),
 	.summary = N_("upload the .cell files, images and start script to the board"),
-	.help = BOARD_OPTS_HELP,
+	.options = CMD_OPT_FORCE | CMD_OPT_CONNECTION,
 	.exec = push_exec,
 };

@@ -55,6 +55,6 @@ const struct cmd_entry cmd_start_entry = {
 	.name = "start",
 	.args = N_("[CELL...] [--force] [CONNECTION OPTIONS]"),
 	.summary = N_("push and start cells on the board (enabling Jailhouse when needed)"),
-	.help = BOARD_OPTS_HELP,
+	.options = CMD_OPT_FORCE | CMD_OPT_CONNECTION,
 	.exec = start_exec,
 };

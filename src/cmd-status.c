@@ -56,6 +56,6 @@ const struct cmd_entry cmd_status_entry = {
 	.name = "status",
 	.args = N_("[CONNECTION OPTIONS]"),
 	.summary = N_("show the hypervisor's state and the cells on the board"),
-	.help = BOARD_OPTS_HELP,
+	.options = CMD_OPT_CONNECTION,
 	.exec = status_exec,
 };

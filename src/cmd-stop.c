@@ -37,6 +37,7 @@ const struct cmd_entry cmd_stop_entry = {
 	.name = "stop",
 	.args = N_("[CELL...] [--disable] [CONNECTION OPTIONS]"),
 	.summary = N_("stop cells on the board (all guests without CELL)"),
-	.help = N_("  --disable  disable the hypervisor afterwards"),
+	.help = N_("  --disable          disable the hypervisor afterwards"),
+	.options = CMD_OPT_CONNECTION,
 	.exec = stop_exec,
 };

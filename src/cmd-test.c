@@ -231,8 +231,9 @@ const struct cmd_entry cmd_test_entry = {
 	.name = "test",
 	.args = N_("[CELL...] [--wait SECONDS] [--force] [CONNECTION OPTIONS]"),
 	.summary = N_("start each cell, check it runs and prints what it should, stop it"),
-	.help = N_("  --wait SECONDS  how long a cell may take to run (default 30)\n"
-		   "A cell's 'expect' in cells.yml is a regex its console output must match.\n"
-		   "Results go to test_results.yml."),
+	.help = N_("A cell's 'expect' in cells.yml is a regex its console output must match.\n"
+		   "Results go to test_results.yml.\n\n"
+		   "  --wait SECONDS     how long a cell may take to run (default 30)"),
+	.options = CMD_OPT_FORCE | CMD_OPT_CONNECTION,
 	.exec = test_exec,
 };

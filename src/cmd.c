@@ -59,12 +59,34 @@ const struct cmd_entry *cmd_find(const char *name)
 	return NULL;
 }
 
+static const struct {
+	unsigned option;
+	const char *help;
+} option_help[] = {
+	{ CMD_OPT_FORCE,
+	  N_("  --force            go on despite errors in the configuration, to see what\n"
+	     "                     Jailhouse itself says of it") },
+	{ CMD_OPT_CONNECTION,
+	  N_("  --accept-new-host  trust and remember an unknown board's host key\n"
+	     "  --identity FILE    a private key to try before the agent and ~/.ssh\n"
+	     "  --known-hosts FILE where host keys are kept (default ~/.ssh/known_hosts)\n"
+	     "  --timeout SECONDS  for connecting and for each remote command") },
+};
+
 void cmd_print_help(const struct cmd_entry *e)
 {
+	bool blank = true;
+
 	printf(_("Usage: autojail %s %s\n"), e->name, e->args[0] ? _(e->args) : "");
 	printf("%s\n", _(e->summary));
 	if (e->help && e->help[0])
 		printf("\n%s\n", _(e->help));
+	for (size_t i = 0; i < ARRAY_SIZE(option_help); i++) {
+		if (!(e->options & option_help[i].option))
+			continue;
+		printf("%s%s\n", blank && !(e->help && e->help[0]) ? "\n" : "", _(option_help[i].help));
+		blank = false;
+	}
 }
 
 bool cmd_wants_help(const struct cmd_entry *e, int argc, char **argv)

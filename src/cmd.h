@@ -18,12 +18,17 @@ enum {
 	EXIT_USAGE = 2,          /* bad arguments or unreadable input */
 };
 
+/* Options several commands share, described once (cmd_print_help). */
+#define CMD_OPT_CONNECTION 0x1   /* --accept-new-host, --identity, ... (board-opts.c) */
+#define CMD_OPT_FORCE 0x2        /* --force */
+
 struct cmd_entry {
 	const char *name;
 	const char *args;        /* N_() synopsis after the name, e.g. "REGION CELL [--shared]" */
 	const char *summary;     /* N_() one line for the command list */
 	const char *help;        /* N_() the options, one per line, for NAME --help */
 	bool hidden;             /* not in the command list (complete, for the shell) */
+	unsigned options;        /* CMD_OPT_* groups its help lists after help */
 	int (*exec)(int argc, char **argv);
 };
 

@@ -5,11 +5,22 @@ aj="$AUTOJAIL"
 p="$tap_tmp/proj"
 export AUTOJAIL_BOARDS="$top_srcdir/boards"
 
-plan 19
+plan 20
 ok "--version names the program" sh -c "'$aj' --version | grep -q '^autojail '"
 ok "--help lists the commands" sh -c "'$aj' --help | grep -q 'assign'"
 ok "an unknown command is a usage error" exits_with 2 "$aj" frobnicate
 ok "an unknown option is a usage error" exits_with 2 "$aj" --frobnicate
+# described COMMAND: every --option of the usage line is explained below it.
+described() {
+	"$aj" "$1" --help >"$tap_tmp/help" || return 1
+	for o in $(sed -n 1p "$tap_tmp/help" | grep -o -- '--[a-z0-9-]*'); do
+		sed 1d "$tap_tmp/help" | grep -q -- "^ *$o\b" || { echo "$1: $o is not described"; return 1; }
+	done
+}
+all_described() {
+	for c in $("$aj" complete -- ''); do described "$c" || return 1; done
+}
+ok "every option a command's usage names, its help describes" all_described
 ok "every command has --help" sh -c "for c in init show check assign; do '$aj' \$c --help | grep -q \"Usage: autojail \$c\" || exit 1; done"
 ok "init creates autojail.yml" "$aj" -C "$p" init --abi 9 --name demo
 ok "the settings name the revision" contains "$p/autojail.yml" "9"
