@@ -17,7 +17,7 @@ required="build-essential autoconf automake autopoint gettext pkg-config
 	gcc-aarch64-linux-gnu binutils-aarch64-linux-gnu qemu-system-arm
 	clang lld iproute2 iputils-ping python3 curl locales"
 # Used when the distribution has them: fuzzing runtime, browser tests.
-optional="libclang-rt-14-dev chromium nodejs"
+optional="libclang-rt-dev chromium nodejs"
 
 missing_of() {
 	for p in $1; do
