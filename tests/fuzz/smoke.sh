@@ -9,7 +9,7 @@ n=0
 if [ -z "$CLANG" ]; then
 	for t in $targets; do
 		n=$((n + 1))
-		echo "ok $n # SKIP clang not found: fuzz-$t not built"
+		echo "ok $n # SKIP no clang that links libFuzzer targets (Debian, Ubuntu: clang libclang-rt-dev): fuzz-$t not built"
 	done
 	exit 0
 fi
