@@ -23,7 +23,8 @@
 #define WIDE_ROWS 36
 /* Rows the board pane adds to the band it shares, for the board's cells. */
 #define BOARD_EXTRA 4
-#define MSG_MAX_ROWS 4       /* rows a long message may take */
+/* Rows a message too long for the status line may take above it. */
+#define MSG_MAX_ROWS 4
 
 static void place(struct view *v, int y, int x, int h, int w)
 {
@@ -109,8 +110,9 @@ void layout_apply(struct tui *t)
 
 /*
  * Word-wraps S into W columns from row Y and returns the rows it takes;
- * draws only when DRAW, so that the notice can be measured to centre it.
- * A narrow terminal must still show the size the notice asks for.
+ * draws only when DRAW, so that text can be measured first: the too-small
+ * notice is centred (a narrow terminal must still show the size it asks
+ * for), a long message is put above the status line.
  */
 static int wrap_text(int y, int w, int attr, bool draw, const char *s)
 {
