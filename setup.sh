@@ -35,8 +35,11 @@ install_missing() {
 	$sudo apt-get update -qq
 	# Optional packages only where this distribution knows them.
 	avail=""
+	# Ubuntu's chromium is a wrapper that installs a snap, which cannot
+	# run in containers and chroots: snap versions are left out.
 	for p in $want; do
-		apt-cache show "$p" >/dev/null 2>&1 && avail="$avail $p"
+		v=$(apt-cache policy "$p" 2>/dev/null | sed -n 's/^ *Candidate: //p')
+		[ -n "$v" ] && [ "$v" != "(none)" ] && case $v in *snap*) ;; *) avail="$avail $p" ;; esac
 	done
 	$sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
 		$need $avail

@@ -4,9 +4,9 @@
 # guest's RAM (the root cell's view of the shared page), a headless Chromium
 # clicks the button, and the pin's OUTPUT_VALUE register follows.
 . "${top_srcdir:-${srcdir:-.}}/tests/inmates/qemu-lib.sh"
-CHROMIUM=${CHROMIUM:-$(command -v chromium || command -v chromium-browser)}
+. "${top_srcdir:-${srcdir:-.}}/tests/lib/chromium.sh"
 if [ -z "$CHROMIUM" ] || ! command -v node > /dev/null; then
-	skip_all 4 "chromium or node not installed"
+	skip_all 4 "no Chromium that runs (Debian: chromium; Ubuntu's chromium-browser needs the snap) or no node"
 fi
 require_qemu 4
 echo "1..4"

@@ -3,10 +3,10 @@
 # loads it, the button is clicked with the mouse, and the byte in the file
 # standing in for the shared page must change, twice.
 . "${top_srcdir:-${srcdir:-.}}/tests/inmates/shmem-lib.sh"
-CHROMIUM=${CHROMIUM:-$(command -v chromium || command -v chromium-browser)}
+. "${top_srcdir:-${srcdir:-.}}/tests/lib/chromium.sh"
 echo "1..6"
 if [ -z "$CHROMIUM" ] || ! command -v node > /dev/null; then
-	skip_rest 6 "chromium or node not installed"
+	skip_rest 6 "no Chromium that runs (Debian: chromium; Ubuntu's chromium-browser needs the snap) or no node"
 fi
 truncate -s 4096 "$work/page"
 serve
