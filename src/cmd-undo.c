@@ -8,14 +8,18 @@
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "po/i18n.h"
 #include "src/cmd.h"
 #include "src/save-history.h"
 #include "src/project-io.h"
 
-static int step(const struct cmd_entry *e, bool redo, int argc)
+/* Both commands, told apart by the name they were called by. */
+static int step_exec(int argc, char **argv)
 {
+	bool redo = !strcmp(argv[0], "redo");
+	const struct cmd_entry *e = redo ? &cmd_redo_entry : &cmd_undo_entry;
 	struct project p;
 	struct error err;
 	size_t left;
@@ -34,7 +38,8 @@ static int step(const struct cmd_entry *e, bool redo, int argc)
 			redo ? _("nothing to redo") : _("no saved change to undo"));
 		return EXIT_PROBLEMS;
 	}
-	/* The state put back is loaded as any other, so that its problems show. */
+	/* The state put back is loaded as any other, so that one the project
+	 * cannot read is reported at once. */
 	project_init(&p);
 	ret = cmd_load_project(&p, true);
 	if (ret == EXIT_OK && !gopt.quiet)
@@ -45,25 +50,13 @@ static int step(const struct cmd_entry *e, bool redo, int argc)
 	return ret;
 }
 
-static int undo_exec(int argc, char **argv)
-{
-	(void)argv;
-	return step(&cmd_undo_entry, false, argc);
-}
-
-static int redo_exec(int argc, char **argv)
-{
-	(void)argv;
-	return step(&cmd_redo_entry, true, argc);
-}
-
 const struct cmd_entry cmd_undo_entry = {
 	.name = "undo",
 	.args = "",
 	.summary = N_("put cells.yml back as it was before the last save"),
 	.help = N_("Every command and editor save that changes cells.yml keeps what it replaced\n"
 		   "in .autojail-history/ (the last 100); undo steps back through them."),
-	.exec = undo_exec,
+	.exec = step_exec,
 };
 
 const struct cmd_entry cmd_redo_entry = {
@@ -72,5 +65,5 @@ const struct cmd_entry cmd_redo_entry = {
 	.summary = N_("take back the last undo"),
 	.help = N_("Steps forward again through what undo took back, until the next save that\n"
 		   "changes cells.yml."),
-	.exec = redo_exec,
+	.exec = step_exec,
 };

@@ -79,13 +79,14 @@ static void step_remove(const char *dir, const char *side, unsigned n)
 static int read_cells(const char *dir, char **data, size_t *len, struct error *err)
 {
 	char *path = xasprintf("%s/%s", dir, CELLS_FILE);
-	int ret = access(path, F_OK) < 0 && errno == ENOENT
-			  ? 1
-			  : io_file_read(path, HISTORY_FILE_MAX, data, len, err);
+	int ret = 1;
 
-	if (ret > 0 && access(path, F_OK) == 0) {
-		error_set(err, _("%s: too large to keep for undo"), path);
-		ret = -1;
+	if (access(path, F_OK) == 0 || errno != ENOENT) {
+		ret = io_file_read(path, HISTORY_FILE_MAX, data, len, err);
+		if (ret > 0) {
+			error_set(err, _("%s: too large to keep for undo"), path);
+			ret = -1;
+		}
 	}
 	free(path);
 	return ret;

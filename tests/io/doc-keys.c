@@ -72,8 +72,10 @@ static void put_value(const struct yfield *f)
 		printf("*%s*", ((const struct yschema *)f->ref)->what);
 	} else if (f->kind == YK_LIST) {
 		printf("list of *%s*", ((const struct yschema *)f->ref)->what);
-	} else {
+	} else if ((size_t)f->kind < sizeof(plain) / sizeof(plain[0]) && plain[f->kind]) {
 		fputs(plain[f->kind], stdout);
+	} else {
+		fputs("?", stdout);     /* a custom value without value_doc: put_table says so */
 	}
 }
 

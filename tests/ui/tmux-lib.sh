@@ -21,3 +21,17 @@ shows() { screen "$1" | grep -qF -- "$2"; }
 hides() { ! shows "$1" "$2"; }
 wait_for() { poll shows "$1" "$2" || { screen "$1"; return 1; }; }
 wait_gone() { poll hides "$1" "$2" || { screen "$1"; return 1; }; }
+
+# tmux_or_skip N: without tmux, the test's N cases skip and it ends.
+tmux_or_skip() {
+	[ -n "$TMUX_BIN" ] && command -v "$TMUX_BIN" >/dev/null 2>&1 && return 0
+	i=0
+	while [ $i -lt "$1" ]; do skip "tmux is not installed"; i=$((i + 1)); done
+	exit 0
+}
+
+# The editor's exit status, written by the shell that ran it into
+# $tap_tmp/SESSION.status: tmux may mark a pane dead before it has reaped
+# the process and learnt its status.
+status_is() { [ "$(cat "$tap_tmp/$1.status" 2>/dev/null)" = "$2" ]; }
+quits() { poll status_is "$1" "$2" || { cat "$tap_tmp/$1.status" 2>/dev/null; screen "$1"; return 1; }; }

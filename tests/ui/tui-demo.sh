@@ -17,17 +17,10 @@ export AUTOJAIL_BOARDS
 N=12
 
 plan $N
-if [ -z "$TMUX_BIN" ] || ! command -v "$TMUX_BIN" >/dev/null 2>&1; then
-	i=0
-	while [ $i -lt $N ]; do skip "tmux is not installed"; i=$((i + 1)); done
-	exit 0
-fi
-
 sock="autojail-demo-$$"
 trap 'tm kill-server 2>/dev/null; rm -rf "$tap_tmp"' EXIT
 . "$top_srcdir/tests/ui/tmux-lib.sh"
-status_is() { [ "$(cat "$tap_tmp/$1.status" 2>/dev/null)" = "$2" ]; }
-quits() { poll status_is "$1" "$2" || { screen "$1"; return 1; }; }
+tmux_or_skip $N
 typed() { tm send-keys -t "$1" -l "$2"; tm send-keys -t "$1" Enter; }
 # keys SESSION KEY...: tmux key names.
 keys() { s=$1; shift; tm send-keys -t "$s" "$@"; }

@@ -10,20 +10,11 @@ export AUTOJAIL_BOARDS
 N=35
 
 plan $N
-if [ -z "$TMUX_BIN" ] || ! command -v "$TMUX_BIN" >/dev/null 2>&1; then
-	i=0
-	while [ $i -lt $N ]; do skip "tmux is not installed"; i=$((i + 1)); done
-	exit 0
-fi
-
 sock="autojail-tui-$$"
 trap 'tm kill-server 2>/dev/null; rm -rf "$tap_tmp"' EXIT
 . "$top_srcdir/tests/ui/tmux-lib.sh"
+tmux_or_skip $N
 flags_are() { [ "$(tm display -p -t "$1" '#{mouse_sgr_flag}#{mouse_button_flag}')" = "$2" ]; }
-# The editor's exit status, written by the shell that ran it: tmux may mark
-# a pane dead before it has reaped the process and learnt its status.
-status_is() { [ "$(cat "$tap_tmp/$1.status" 2>/dev/null)" = "$2" ]; }
-quits() { poll status_is "$1" "$2" || { cat "$tap_tmp/$1.status" 2>/dev/null; screen "$1"; return 1; }; }
 lines_are() { [ "$(screen "$1" | wc -l)" -eq "$2" ]; }
 coloured() { tm capture-pane -e -p -t "$1" | grep -qE '(\[|;)(3[0-7]|4[0-7])(;|m)'; }
 uncoloured() { ! coloured "$1"; }
